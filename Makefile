@@ -1,0 +1,47 @@
+# planpress: the two commands a newcomer needs are `make site` and `make test`.
+GO      ?= go
+BIN     := bin/planpress
+BUNDLE  := internal/assets/echarts/echarts.min.js
+
+.PHONY: site test build bundle deps-test clean fuzz vet
+
+## site: build the example site into public/
+site: build
+	./$(BIN) build
+
+## build: the planpress binary, with the ECharts bundle embedded
+build: $(BUNDLE)
+	$(GO) build -o $(BIN) ./cmd/planpress
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+$(BUNDLE): node_modules/.package-lock.json internal/assets/bundle/main.go
+	$(GO) run ./internal/assets/bundle -out $(BUNDLE)
+
+bundle: $(BUNDLE)
+
+## deps-test: what the tests need beyond Go: Chromium and Java (for the Nu Html Checker)
+deps-test:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+vet:
+	$(GO) vet ./...
+
+## test: every test, installing what the tests need first
+test: deps-test $(BUNDLE) vet
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz
+
+## fuzz: a short run of each fuzz target (longer runs: FUZZTIME=5m make fuzz)
+FUZZTIME ?= 5s
+fuzz:
+	@for target in $$($(GO) test -list 'Fuzz.*' ./... 2>/dev/null | grep -E '^(Fuzz|ok)' | awk '/^Fuzz/{f=f" "$$1} /^ok/{if(f!="")print $$2":"f; f=""}'); do \
+		pkg=$${target%%:*}; for fz in $${target#*:}; do \
+			echo "fuzz $$pkg $$fz"; $(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin public

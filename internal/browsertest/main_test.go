@@ -1,0 +1,126 @@
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The tests share one browser: starting Chromium takes longer than checking
+// a page.
+var shared struct {
+	once    sync.Once
+	browser *Browser
+	err     error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.browser != nil {
+		shared.browser.Close()
+	}
+	os.Exit(code)
+}
+
+// missingTool skips the test when a tool the checks need is not installed,
+// or fails it under CI, where `make test` should have installed it.
+func missingTool(t *testing.T, err error) {
+	t.Helper()
+	msg := err.Error() + "; `make test` installs what the browser tests need (target deps-test)"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// browser returns the shared browser, starting it on first use.
+func browser(t *testing.T) *Browser {
+	t.Helper()
+	if _, err := FindChromium(); err != nil {
+		missingTool(t, err)
+	}
+	shared.once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		shared.browser, shared.err = Launch(ctx, Options{})
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	return shared.browser
+}
+
+// needPdftotext skips or fails a test that prints, when pdftotext is missing.
+func needPdftotext(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		missingTool(t, ErrNoPdftotext)
+	}
+}
+
+// vnuJar returns the Nu Html Checker, skipping or failing the test when it
+// or java is missing.
+func vnuJar(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("java"); err != nil {
+		missingTool(t, ErrNoJava)
+	}
+	jar, err := VNUJar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(jar); err != nil {
+		missingTool(t, errors.New("no node_modules/vnu-jar: run `npm ci`"))
+	}
+	return jar
+}
+
+// serve starts a server for dir that stops when the test ends.
+func serve(t *testing.T, dir string) *Server {
+	t.Helper()
+	srv, err := Serve(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv
+}
+
+// copySite copies the fixture site src into a temporary folder, replacing
+// each key of vars with its value in the HTML files, and returns the copy.
+func copySite(t *testing.T, src string, vars map[string]string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".html") {
+			s := string(data)
+			for k, v := range vars {
+				s = strings.ReplaceAll(s, k, v)
+			}
+			data = []byte(s)
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,111 @@
+// Package build runs planpress's stages in order (load the site's files,
+// compute what they state, render pages and data, write them out) and is the
+// library behind the build, check and serve commands.
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/load"
+	"github.com/planpress/planpress/internal/model"
+	"github.com/planpress/planpress/internal/render"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source string // the site folder
+	Dest   string // the output folder; it is replaced whole on success
+	Drafts bool
+	Future bool
+	// Now is the build's idea of today, for leaving out future editions; the
+	// zero time means time.Now(). The output never depends on it otherwise.
+	Now time.Time
+	// Live adds the live-reload script to every page (planpress serve).
+	Live bool
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages       int
+	Files       int
+	Bytes       int64
+	Elapsed     time.Duration
+	Diagnostics *diag.List
+}
+
+// Check loads and renders the site in memory and returns every problem,
+// writing nothing.
+func Check(opts Options) *diag.List {
+	_, diags := run(opts, &render.DiscardSink{})
+	return diags
+}
+
+// Render builds the site into memory (for serve and tests).
+func Render(opts Options) (*render.MemorySink, *diag.List) {
+	sink := render.NewMemorySink()
+	_, diags := run(opts, sink)
+	return sink, diags
+}
+
+// Build renders the site and swaps it into opts.Dest. On any error the
+// previous contents of Dest are left exactly as they were.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	site, diags := Load(opts)
+	res := &Result{Diagnostics: diags}
+	if err := diags.Err(); err != nil {
+		return res, err
+	}
+	out, err := newDirSink(opts.Dest)
+	if err != nil {
+		return res, err
+	}
+	defer out.discard()
+	if err := renderInto(opts, site, diags, out); err != nil {
+		return res, err
+	}
+	if err := out.commit(); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files, res.Bytes = out.pages, out.files, out.bytes
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Load reads and validates the site folder.
+func Load(opts Options) (*model.Site, *diag.List) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		var l diag.List
+		abs, _ := filepath.Abs(opts.Source)
+		l.Errorf(opts.Source, 0, "pass the site folder with -source DIR (it holds planpress.toml)", "cannot open the site folder %s: %v", abs, err)
+		return nil, &l
+	}
+	defer root.Close()
+	return load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+}
+
+// run loads and renders the site into sink, returning every problem.
+func run(opts Options, sink render.Sink) (*model.Site, *diag.List) {
+	site, diags := Load(opts)
+	if site == nil || diags.HasErrors() {
+		return site, diags
+	}
+	_ = renderInto(opts, site, diags, sink)
+	return site, diags
+}
+
+// renderInto renders a loaded site, adding render problems to diags.
+func renderInto(opts Options, site *model.Site, diags *diag.List, sink render.Sink) error {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		diags.Errorf(opts.Source, 0, "", "cannot open the site folder: %v", err)
+		return diags.Err()
+	}
+	defer root.Close()
+	diags.Merge(render.Site(site, render.Options{Overrides: root.FS(), Live: opts.Live}, sink))
+	return diags.Err()
+}

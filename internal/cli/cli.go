@@ -1,0 +1,206 @@
+// Package cli is the planpress command line: it parses arguments and calls
+// the build, check, serve and scaffold packages, so tests can run it whole.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/planpress/planpress/internal/build"
+	"github.com/planpress/planpress/internal/diag"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitContent = 1
+	ExitUsage   = 2
+)
+
+// Version is set at link time (-ldflags "-X .../cli.Version=v1.2.3"); else it
+// comes from the module's build information.
+var Version = ""
+
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
+		"check":   {"report every problem in the site's files, without writing anything", runCheck},
+		"version": {"print the planpress version", runVersion},
+	}
+}
+
+// Run runs the command line and returns the exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return ExitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "planpress: unknown command %q\n", args[0])
+		if s := diag.Suggest(args[0], names()); s != "" {
+			fmt.Fprintf(stderr, "Did you mean %q?\n", s)
+		}
+		usage(stderr)
+		return ExitUsage
+	}
+	return c.run(args[1:], stdout, stderr)
+}
+
+func names() []string {
+	var out []string
+	for n := range commands {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "planpress turns Markdown narrative and TOML figures into a progress-report website.")
+	fmt.Fprintln(w, "\nUsage: planpress COMMAND [options]    (planpress COMMAND -h for a command's options)")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, n := range names() {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+}
+
+// newFlags makes a flag set whose -h prints the command's usage and options.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: planpress %s %s\n\n%s\n\nOptions:\n", name, synopsis, commands[name].summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns an exit status and false when the command
+// should stop (help was asked for, or the arguments were wrong).
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "planpress %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return ExitUsage, false
+	}
+	return ExitOK, true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future]", stderr)
+	source := fs.String("source", ".", "the site folder")
+	dest := fs.String("dest", "", "where to write the site (default SOURCE/public)")
+	drafts := fs.Bool("drafts", false, "include editions marked draft = true")
+	future := fs.Bool("future", false, "include editions published after today")
+	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future})
+	if res != nil && res.Diagnostics != nil {
+		res.Diagnostics.WriteText(stderr)
+	}
+	if err != nil {
+		var de *diag.Errors
+		if errors.As(err, &de) {
+			fmt.Fprintf(stderr, "planpress build: %d error(s), %d warning(s); nothing was written, %s is as it was\n",
+				de.List.Count(diag.Error), de.List.Count(diag.Warning), *dest)
+			return ExitContent
+		}
+		fmt.Fprintf(stderr, "planpress build: %v\n", err)
+		return ExitContent
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "planpress: built %d page(s) and %d file(s) into %s in %s\n", res.Pages, res.Files, *dest, res.Elapsed.Round(1e6))
+	}
+	return ExitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[-source DIR] [-format text|json]", stderr)
+	source := fs.String("source", ".", "the site folder")
+	format := fs.String("format", "text", "text (one problem a line) or json")
+	drafts := fs.Bool("drafts", true, "check editions marked draft = true too")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "planpress check: -format must be text or json, not %q\n", *format)
+		return ExitUsage
+	}
+	diags := build.Check(build.Options{Source: *source, Drafts: *drafts, Future: true})
+	if *format == "json" {
+		if err := diags.WriteJSON(stdout); err != nil {
+			fmt.Fprintln(stderr, err)
+		}
+	} else {
+		diags.WriteText(stdout)
+		fmt.Fprintf(stdout, "%d error(s), %d warning(s)\n", diags.Count(diag.Error), diags.Count(diag.Warning))
+	}
+	if diags.HasErrors() {
+		return ExitContent
+	}
+	return ExitOK
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "", stderr)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "planpress", version())
+	return ExitOK
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		v := info.Main.Version
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				if v == "" || v == "(devel)" {
+					v = "devel"
+				}
+				return v + "+" + s.Value[:12]
+			}
+		}
+		if v != "" {
+			return v
+		}
+	}
+	return "devel"
+}
+
+var _ = os.Stdout
+var _ = strings.TrimSpace

@@ -1,0 +1,431 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/model"
+	"github.com/planpress/planpress/internal/tomlpos"
+)
+
+var (
+	editionID  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	refPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)+[a-z]?$`)
+)
+
+// loadEdition reads content/editions/ID/ and data/editions/ID/kpis.toml.
+func loadEdition(l *loader, id string) *model.Edition {
+	dir := path.Join("content/editions", id)
+	e := &model.Edition{ID: id, Series: map[string]*model.Series{}}
+	indexFile := path.Join(dir, "_index.md")
+	e.Pos = model.Pos{File: indexFile, Line: 1}
+	if !editionID.MatchString(id) {
+		l.diags.Errorf(dir, 0, fmt.Sprintf("rename the folder to something like %q (lower case, digits and hyphens): it becomes the edition's permanent address", Slug(id)), "edition folder name %q cannot be used in an address", id)
+	}
+	src, ok := l.read(indexFile, true)
+	if ok {
+		readEditionFront(l, e, indexFile, src)
+	}
+	entries := l.list(dir)
+	byNumber := map[int]*model.Priority{}
+	for _, name := range entries {
+		if name == "_index.md" || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		file := path.Join(dir, name)
+		src, ok := l.read(file, true)
+		if !ok {
+			continue
+		}
+		p := readPriority(l, e, file, strings.TrimSuffix(name, ".md"), src)
+		if p == nil {
+			continue
+		}
+		if other, dup := byNumber[p.Number]; dup {
+			l.diags.Errorf(file, p.Pos.Line, fmt.Sprintf("give each priority its own number (%s already uses %d)", other.Pos.File, p.Number), "priority number %d is used twice in edition %s", p.Number, id)
+			continue
+		}
+		byNumber[p.Number] = p
+		e.Priorities = append(e.Priorities, p)
+	}
+	sort.Slice(e.Priorities, func(i, j int) bool { return e.Priorities[i].Number < e.Priorities[j].Number })
+	checkMilestoneRefs(l, e)
+	loadFigures(l, e)
+	for _, p := range e.Priorities {
+		for i, id := range p.KPIs {
+			if l.site.KPI(id) == nil {
+				l.diags.Errorf(p.Pos.File, p.KPILines[i], unknownKPIFix(l.site, id), "priority %d lists an unknown KPI %q", p.Number, id)
+			}
+		}
+	}
+	return e
+}
+
+func unknownKPIFix(site *model.Site, id string) string {
+	ids := make([]string, 0, len(site.KPIs))
+	for _, k := range site.KPIs {
+		ids = append(ids, k.ID)
+	}
+	if s := diag.Suggest(id, ids); s != "" {
+		return fmt.Sprintf("did you mean %q? (KPIs are defined in %s)", s, KPIFile)
+	}
+	return fmt.Sprintf("define it in %s, or use one of: %s", KPIFile, strings.Join(ids, ", "))
+}
+
+func readEditionFront(l *loader, e *model.Edition, file, src string) {
+	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	if !ok {
+		return
+	}
+	e.Intro, e.IntroPos = body, model.Pos{File: file, Line: bodyLine}
+	t, _ := parseTOML(file, front, 1, l.diags)
+	if t == nil {
+		return
+	}
+	e.Title = t.str("title", true, `"Progress report, May 2019"`)
+	e.Published, e.PublishedPrecision = t.date("published", true)
+	e.AsAt = t.month("as_at", true)
+	e.From = t.month("from", false)
+	e.To = t.month("to", false)
+	e.Summary = t.str("summary", false, "")
+	e.Caveat = t.str("caveat", false, "")
+	e.Draft = t.boolean("draft")
+	if e.To.IsZero() {
+		e.To = e.AsAt
+	}
+	if e.From.IsZero() && !e.To.IsZero() {
+		e.From = e.To - 11
+	}
+	if !e.From.IsZero() && !e.To.IsZero() && e.To < e.From {
+		t.errorf("to", "write a `to` month on or after `from`", "the edition's period ends (%s) before it starts (%s)", e.To, e.From)
+	}
+	if !e.AsAt.IsZero() && !e.To.IsZero() && e.To > e.AsAt {
+		t.errorf("to", fmt.Sprintf("write to = %q or earlier: figures cannot run past the as-at month", e.AsAt), "the period runs to %s, after the as-at month %s", e.To, e.AsAt)
+	}
+	if s := t.sub("signatory"); s != nil {
+		e.Signatory = model.Person{Name: s.str("name", true, `"Alison Botham"`), Role: s.str("role", false, "")}
+		s.done()
+	}
+	t.done()
+}
+
+func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Priority {
+	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	if !ok {
+		return nil
+	}
+	t, _ := parseTOML(file, front, 1, l.diags)
+	if t == nil {
+		return nil
+	}
+	p := &model.Priority{Slug: slug, Body: body, BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
+	if !editionID.MatchString(slug) {
+		l.diags.Errorf(file, 0, fmt.Sprintf("rename the file to something like %q", Slug(slug)+".md"), "file name %q cannot be used in an address", slug+".md")
+	}
+	n, _ := t.integer("number", true, "1")
+	p.Number = n
+	p.Label = t.str("label", false, "")
+	if p.Label == "" {
+		p.Label = fmt.Sprintf("Priority %d", n)
+	}
+	p.Title = t.str("title", true, `"Strategy discussions"`)
+	p.Commitment = t.str("commitment", false, "")
+	p.KPIs = t.strs("kpis")
+	for i := range p.KPIs {
+		p.KPILines = append(p.KPILines, t.lineOf(tomlpos.Elem("kpis", i)))
+	}
+	seenKPI := map[string]bool{}
+	for i, id := range p.KPIs {
+		if seenKPI[id] {
+			l.diags.Errorf(file, p.KPILines[i], "list each KPI once", "KPI %q is listed twice", id)
+		}
+		seenKPI[id] = true
+	}
+	for _, m := range t.list("milestones") {
+		p.Milestones = append(p.Milestones, readMilestone(l, e, m))
+	}
+	for _, c := range t.list("charts") {
+		ch := &model.AuthorChart{
+			ID:         c.str("id", true, `"audit-headlines"`),
+			Title:      c.str("title", true, `"Audit headlines"`),
+			Kind:       c.str("kind", false, `"bar"`),
+			Unit:       c.str("unit", false, ""),
+			Categories: c.strs("categories"),
+			Note:       c.str("note", false, ""),
+			Pos:        c.pos(""),
+		}
+		if ch.Kind == "" {
+			ch.Kind = "bar"
+		}
+		if ch.Kind != "bar" {
+			c.errorf("kind", `write kind = "bar"`, "chart kind %q is not supported", ch.Kind)
+		}
+		if v, ok := c.get("values", true, "[548, 40]"); ok {
+			arr, isArr := v.([]any)
+			for _, x := range arr {
+				f, isNum := asFloat(x)
+				if !isNum {
+					isArr = false
+					break
+				}
+				ch.Values = append(ch.Values, f)
+			}
+			if !isArr {
+				c.errorf("values", "write values = [548, 40, 84] (numbers, no quotes)", "chart values must be a list of numbers")
+			}
+		}
+		if len(ch.Values) != len(ch.Categories) {
+			c.errorf("values", "give one value for each category", "chart %q has %d categories but %d values", ch.ID, len(ch.Categories), len(ch.Values))
+		}
+		c.done()
+		p.Charts = append(p.Charts, ch)
+	}
+	t.done()
+	return p
+}
+
+func readMilestone(l *loader, e *model.Edition, m *table) *model.Milestone {
+	ms := &model.Milestone{
+		Ref:       m.str("ref", true, `"1.1"`),
+		Text:      m.str("milestone", true, `"What will be done"`),
+		Impact:    m.strs("impact"),
+		QA:        m.strs("qa"),
+		Commenced: m.month("commenced", false),
+		Launch:    m.month("launch", false),
+		Due:       m.month("due", false),
+		Updates:   m.months("updates"),
+		Timing:    m.str("timing", false, ""),
+		Status:    m.str("status", true, `"ON TRACK"`),
+		Pos:       m.pos(""),
+	}
+	if ms.Ref != "" && !refPattern.MatchString(ms.Ref) {
+		m.errorf("ref", `write the ref as the priority number, a dot and the milestone number, such as ref = "1.1"`, "milestone ref %q is not of the form 1.1", ms.Ref)
+	}
+	if ms.Status != "" && l.site.Status(ms.Status) == nil {
+		names := make([]string, 0, len(l.site.Statuses))
+		for _, s := range l.site.Statuses {
+			names = append(names, fmt.Sprintf("%q", s.Name))
+		}
+		fix := "write one of: " + strings.Join(names, ", ")
+		for _, s := range l.site.Statuses {
+			if strings.EqualFold(s.Name, ms.Status) || diag.Suggest(ms.Status, []string{s.Name}) != "" {
+				fix = fmt.Sprintf("did you mean %q? (allowed: %s)", s.Name, strings.Join(names, ", "))
+				break
+			}
+		}
+		m.errorf("status", fix, "unknown milestone status %q", ms.Status)
+	}
+	m.done()
+	return ms
+}
+
+func checkMilestoneRefs(l *loader, e *model.Edition) {
+	seen := map[string]*model.Milestone{}
+	for _, p := range e.Priorities {
+		for _, m := range p.Milestones {
+			if m.Ref == "" {
+				continue
+			}
+			if prev, dup := seen[m.Ref]; dup {
+				l.diags.Errorf(m.Pos.File, m.Pos.Line, fmt.Sprintf("give each milestone its own ref (the first %s is at %s:%d)", m.Ref, prev.Pos.File, prev.Pos.Line), "duplicate milestone ref %q", m.Ref)
+				continue
+			}
+			seen[m.Ref] = m
+		}
+	}
+}
+
+// loadFigures reads data/editions/ID/kpis.toml: one table per KPI, one key per month.
+func loadFigures(l *loader, e *model.Edition) {
+	file := path.Join("data/editions", e.ID, "kpis.toml")
+	src, ok := l.read(file, false)
+	if !ok {
+		return
+	}
+	t, _ := parseTOML(file, src, 0, l.diags)
+	if t == nil {
+		return
+	}
+	for _, id := range t.keys() {
+		kpi := l.site.KPI(id)
+		sub := t.sub(id)
+		if sub == nil {
+			continue
+		}
+		if kpi == nil {
+			t.errorf(id, unknownKPIFix(l.site, id), "figures for an unknown KPI %q", id)
+			continue
+		}
+		s := &model.Series{KPI: kpi, Pos: t.pos(id)}
+		for _, key := range sub.keys() {
+			switch key {
+			case "target":
+				if v, ok := sub.number("target", false, "25"); ok {
+					s.Target = &v
+					checkRange(sub, key, kpi, v)
+				}
+				continue
+			case "monitor_only":
+				b := sub.boolean("monitor_only")
+				s.MonitorOnly = &b
+				continue
+			}
+			sub.asked[key] = true
+			m, err := model.ParseMonth(key)
+			if err != nil {
+				fix := `name the month in quotes as YYYY-MM, such as "2019-03" = 32.4`
+				if s := diag.Suggest(key, []string{"target", "monitor_only"}); s != "" {
+					fix = fmt.Sprintf("did you mean %q?", s)
+				}
+				sub.errorf(key, fix, "%q is not a month (KPI %q)", key, id)
+				continue
+			}
+			f, ok := readFigure(sub, key, kpi)
+			if !ok {
+				continue
+			}
+			f.Month = m
+			if !e.AsAt.IsZero() && m > e.AsAt {
+				sub.errorf(key, fmt.Sprintf("remove it, or move it to the edition that covers %s", m.Long()), "%s is after the edition's as-at month %s", m.Long(), e.AsAt.Long())
+			} else if !e.From.IsZero() && (m < e.From || m > e.To) {
+				sub.errorf(key, fmt.Sprintf("give figures from %s to %s, or change the edition's from/to", e.From, e.To), "%s is outside the edition's period %s to %s", m.Long(), e.From.Long(), e.To.Long())
+			}
+			s.Figures = append(s.Figures, f)
+		}
+		sort.Slice(s.Figures, func(i, j int) bool { return s.Figures[i].Month < s.Figures[j].Month })
+		e.Series[id] = s
+		sub.done()
+	}
+	t.done()
+}
+
+var ratioPattern = regexp.MustCompile(`^\s*([0-9]+)\s*/\s*([0-9]+)\s*$`)
+
+// readFigure reads one month: a number, "N/D", a direction word, or an inline table.
+func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
+	f := model.Figure{Pos: t.pos(key)}
+	raw := t.m[key]
+	fix := fmt.Sprintf(`write "%s" = 32.4, "%s" = "64/282", "%s" = "up" or "%s" = { value = 22.7, numerator = 64, denominator = 282 }`, key, key, key, key)
+	switch v := raw.(type) {
+	case int64, float64:
+		f.HasValue = true
+		f.Value, _ = asFloat(v)
+	case string:
+		if d, ok := parseDirection(v); ok {
+			f.Direction = d
+		} else if m := ratioPattern.FindStringSubmatch(v); m != nil {
+			if !setRatio(t, key, kpi, &f, atoi(m[1]), atoi(m[2])) {
+				return f, false
+			}
+		} else {
+			t.errorf(key, fix, "%q is not a figure (KPI %q, %s)", v, kpi.ID, key)
+			return f, false
+		}
+	case map[string]any:
+		sub := &table{doc: t.doc, path: tomlpos.Join(t.path, key), m: v, asked: map[string]bool{}}
+		if x, ok := sub.number("value", false, "22.7"); ok {
+			f.HasValue, f.Value = true, x
+		}
+		num, hasNum := sub.integer("numerator", false, "64")
+		den, hasDen := sub.integer("denominator", false, "282")
+		if hasNum != hasDen {
+			sub.errorf("", "give both numerator and denominator, or neither", "%s of KPI %q has only one of numerator and denominator", key, kpi.ID)
+		} else if hasNum && !setRatio(sub, "denominator", kpi, &f, num, den) {
+			sub.done()
+			return f, false
+		}
+		if sub.has("direction") {
+			w := sub.str("direction", false, `"up"`)
+			d, ok := parseDirection(w)
+			if !ok {
+				sub.errorf("direction", `write direction = "up", "down" or "same"`, "unknown direction %q", w)
+			}
+			f.Direction = d
+		}
+		f.Note = sub.str("note", false, "")
+		if !f.HasValue && !f.HasRatio && f.Direction == model.DirNone {
+			sub.errorf("", fix, "%s of KPI %q has no value, counts or direction", key, kpi.ID)
+		}
+		sub.done()
+	default:
+		t.errorf(key, fix, "%s is not a figure (KPI %q, %s)", describe(raw), kpi.ID, key)
+		return f, false
+	}
+	if f.HasValue {
+		checkRange(t, key, kpi, f.Value)
+	}
+	if f.HasValue && f.HasRatio && f.Denominator != 0 {
+		computed := float64(f.Numerator) / float64(f.Denominator) * 100
+		if round(computed, kpi.Decimals) != round(f.Value, kpi.Decimals) {
+			t.warnf(key, "check the source: correct the value or the counts (they are published as given)",
+				"KPI %q, %s: the published value %s does not match %d/%d = %s",
+				kpi.ID, monthLong(key), formatFixed(f.Value, kpi.Decimals), f.Numerator, f.Denominator, formatFixed(computed, kpi.Decimals))
+		}
+	}
+	return f, true
+}
+
+func setRatio(t *table, key string, kpi *model.KPI, f *model.Figure, num, den int) bool {
+	if !kpi.HasRatio() {
+		t.errorf(key, `give the value only, or set unit = "percent" on the KPI`, "KPI %q is not a percentage, so it cannot be given as numerator/denominator", kpi.ID)
+		return false
+	}
+	if den == 0 {
+		t.errorf(key, "write the number the percentage is out of; if nothing was counted, leave the month out", "the denominator is zero (KPI %q)", kpi.ID)
+		return false
+	}
+	if num > den {
+		t.errorf(key, "check the counts: the numerator is part of the denominator", "numerator %d is larger than denominator %d (KPI %q)", num, den, kpi.ID)
+		return false
+	}
+	f.HasRatio, f.Numerator, f.Denominator = true, num, den
+	if !f.HasValue {
+		f.HasValue, f.Value = true, round(float64(num)/float64(den)*100, kpi.Decimals)
+	}
+	return true
+}
+
+func parseDirection(s string) (model.Direction, bool) {
+	switch strings.TrimSpace(s) {
+	case "up", "▲":
+		return model.DirUp, true
+	case "down", "▼":
+		return model.DirDown, true
+	case "same", "►", "=":
+		return model.DirSame, true
+	}
+	return model.DirNone, false
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+		if n > 1<<40 {
+			return n
+		}
+	}
+	return n
+}
+
+func round(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p+math.Copysign(1e-9, v)) / p
+}
+
+func formatFixed(v float64, decimals int) string {
+	return fmt.Sprintf("%.*f", decimals, round(v, decimals))
+}
+
+func monthLong(key string) string {
+	m, err := model.ParseMonth(key)
+	if err != nil {
+		return key
+	}
+	return m.Long()
+}

@@ -1,0 +1,40 @@
+package load
+
+import (
+	"strings"
+
+	"github.com/planpress/planpress/internal/diag"
+)
+
+// splitFrontMatter separates TOML front matter between two "+++" lines from
+// the Markdown body. It returns the front matter, the body and the 1-based
+// line on which the body starts.
+func splitFrontMatter(file, src string, diags *diag.List) (front string, body string, bodyLine int, ok bool) {
+	src = strings.TrimPrefix(src, "\ufeff")
+	src = strings.ReplaceAll(src, "\r\n", "\n")
+	if !strings.HasPrefix(src, "+++\n") && src != "+++" {
+		if strings.HasPrefix(src, "---") {
+			diags.Errorf(file, 1, "write TOML front matter between two lines of +++ (YAML front matter between --- is not read)", "front matter must be TOML")
+			return "", src, 1, false
+		}
+		return "", src, 1, true
+	}
+	rest := src[4:]
+	end := strings.Index(rest, "\n+++\n")
+	closing := 5
+	if end < 0 {
+		if strings.HasSuffix(rest, "\n+++") {
+			end = len(rest) - 4
+			closing = 4
+		} else if strings.HasPrefix(rest, "+++\n") || rest == "+++" {
+			return "", strings.TrimPrefix(rest, "+++\n"), 3, true
+		} else {
+			diags.Errorf(file, 1, "end the front matter with a line holding only +++", "the front matter that starts on line 1 is never closed")
+			return "", "", 1, false
+		}
+	}
+	front = rest[:end]
+	body = rest[min(end+closing, len(rest)):]
+	bodyLine = 1 + 1 + strings.Count(front, "\n") + 1 + 1
+	return front, body, bodyLine, true
+}

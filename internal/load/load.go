@@ -1,0 +1,191 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// Options choose which editions a load keeps.
+type Options struct {
+	// Drafts keeps editions marked draft = true.
+	Drafts bool
+	// Future keeps editions published after Now.
+	Future bool
+	// Now is the moment "future" is measured from; the zero time means time.Now().
+	Now time.Time
+}
+
+type loader struct {
+	fsys  fs.FS
+	site  *model.Site
+	diags *diag.List
+}
+
+// Site reads the site in fsys (rooted at the site folder; every read stays
+// inside it). It returns the site and every problem found; the site is
+// usable for rendering only when the list holds no errors.
+func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
+	l := &loader{fsys: fsys, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
+	src, ok := l.read(SiteFile, true)
+	if ok {
+		loadSettings(src, l.site, l.diags)
+	} else {
+		l.site.Statuses = DefaultStatuses()
+	}
+	if src, ok := l.read(KPIFile, false); ok {
+		loadKPIs(src, l.site, l.diags)
+	}
+	if src, ok := l.read(GlossaryFile, false); ok {
+		loadGlossary(src, l.site, l.diags)
+	}
+	l.loadPages()
+	for _, id := range l.listDirs("content/editions") {
+		e := loadEdition(l, id)
+		l.site.Editions = append(l.site.Editions, e)
+	}
+	l.checkOrphanFigures()
+	sort.SliceStable(l.site.Editions, func(i, j int) bool {
+		a, b := l.site.Editions[i], l.site.Editions[j]
+		if a.AsAt != b.AsAt {
+			return a.AsAt < b.AsAt
+		}
+		return a.ID < b.ID
+	})
+	l.site.Editions = filterEditions(l.site.Editions, opts)
+	if len(l.site.Editions) == 0 && !l.diags.HasErrors() {
+		l.diags.Errorf("content/editions", 0, "create content/editions/ID/_index.md (planpress new edition ID does it for you), or build with -drafts / -future", "there is no edition to publish")
+	}
+	return l.site, l.diags
+}
+
+func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	out := eds[:0]
+	for _, e := range eds {
+		if e.Draft && !opts.Drafts {
+			continue
+		}
+		if !opts.Future && e.Published.After(now) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// read returns a file's text. A missing required file is an error.
+func (l *loader) read(name string, required bool) (string, bool) {
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if required {
+				l.diags.Errorf(name, 0, fmt.Sprintf("create %s (see docs/format.md)", name), "missing file")
+			}
+			return "", false
+		}
+		l.diags.Errorf(name, 0, "check the file can be read and does not point outside the site folder", "cannot read: %v", cleanErr(err))
+		return "", false
+	}
+	return string(b), true
+}
+
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// list returns the file names in a folder, sorted.
+func (l *loader) list(dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// listDirs returns the sub-folders of a folder, sorted.
+func (l *loader) listDirs(dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(e.Name(), "_") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// checkOrphanFigures reports a figures folder with no edition to go with it.
+func (l *loader) checkOrphanFigures() {
+	have := map[string]bool{}
+	for _, e := range l.site.Editions {
+		have[e.ID] = true
+	}
+	for _, id := range l.listDirs("data/editions") {
+		if !have[id] {
+			l.diags.Errorf(path.Join("data/editions", id), 0, fmt.Sprintf("create content/editions/%s/_index.md, or rename the folder to an edition's id", id), "figures for an edition %q that does not exist", id)
+		}
+	}
+}
+
+func (l *loader) loadPages() {
+	if src, ok := l.read("content/_index.md", false); ok {
+		l.site.Home = l.readPage("content/_index.md", "", src)
+	}
+	for _, name := range l.list("content/pages") {
+		if !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		file := path.Join("content/pages", name)
+		src, _ := l.read(file, true)
+		slug := strings.TrimSuffix(name, ".md")
+		if !editionID.MatchString(slug) {
+			l.diags.Errorf(file, 0, fmt.Sprintf("rename it to %s.md", Slug(slug)), "page file name %q cannot be used in an address", name)
+			continue
+		}
+		if p := l.readPage(file, slug, src); p != nil {
+			l.site.Pages = append(l.site.Pages, p)
+		}
+	}
+}
+
+func (l *loader) readPage(file, slug, src string) *model.Page {
+	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	if !ok {
+		return nil
+	}
+	p := &model.Page{Slug: slug, Body: body, Pos: model.Pos{File: file, Line: bodyLine}}
+	if front != "" {
+		t, _ := parseTOML(file, front, 1, l.diags)
+		if t != nil {
+			p.Title = t.str("title", slug != "", `"About this report"`)
+			t.done()
+		}
+	} else if slug != "" {
+		l.diags.Errorf(file, 1, "start the file with front matter: +++, title = \"...\", +++", "the page has no title")
+	}
+	return p
+}

@@ -1,0 +1,206 @@
+package markdown
+
+import (
+	"html"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Term is one glossary entry as the glossary extension needs it.
+type Term struct {
+	Abbr    string
+	Meaning string
+	Href    string // the term's entry on the glossary page
+}
+
+// Terms holds a site's terms, compiled once.
+type Terms struct {
+	byAbbr map[string]Term
+	re     *regexp.Regexp
+}
+
+// CompileGlossary prepares the terms for matching.
+func CompileGlossary(terms []Term) *Terms {
+	g := &Terms{byAbbr: map[string]Term{}}
+	var alts []string
+	for _, t := range terms {
+		if t.Abbr == "" {
+			continue
+		}
+		g.byAbbr[t.Abbr] = t
+		alts = append(alts, regexp.QuoteMeta(t.Abbr))
+	}
+	if len(alts) == 0 {
+		return g
+	}
+	// Longest first, so "HR&OD" wins over a shorter term inside it.
+	sort.Slice(alts, func(i, j int) bool {
+		return len(alts[i]) > len(alts[j]) || (len(alts[i]) == len(alts[j]) && alts[i] < alts[j])
+	})
+	g.re = regexp.MustCompile(`(?:^|[^\pL\pN&])(` + strings.Join(alts, "|") + `)(?:$|[^\pL\pN&])`)
+	return g
+}
+
+// Glossary is one page's state: which terms have been marked already.
+type Glossary struct {
+	terms *Terms
+	used  map[string]bool
+}
+
+// NewPage starts a page: every term is unmarked again.
+func (g *Terms) NewPage() *Glossary {
+	return &Glossary{terms: g, used: map[string]bool{}}
+}
+
+// Used reports whether the page has marked a term.
+func (p *Glossary) Used(abbr string) bool { return p != nil && p.used[abbr] }
+
+// Mark writes plain text as HTML, marking the page's first use of each term.
+// It is for text that does not come from Markdown (titles from TOML).
+func (p *Glossary) Mark(s string) string {
+	if p == nil || p.terms.re == nil {
+		return html.EscapeString(s)
+	}
+	var b strings.Builder
+	for {
+		loc := p.next(s)
+		if loc == nil {
+			b.WriteString(html.EscapeString(s))
+			return b.String()
+		}
+		b.WriteString(html.EscapeString(s[:loc[0]]))
+		t := p.terms.byAbbr[s[loc[0]:loc[1]]]
+		b.WriteString(abbrHTML(t))
+		s = s[loc[1]:]
+	}
+}
+
+// next finds the next unused term in s and marks it used.
+func (p *Glossary) next(s string) []int {
+	offset := 0
+	for offset <= len(s) {
+		m := p.terms.re.FindStringSubmatchIndex(s[offset:])
+		if m == nil {
+			return nil
+		}
+		start, end := m[2]+offset, m[3]+offset
+		abbr := s[start:end]
+		if !p.used[abbr] {
+			p.used[abbr] = true
+			return []int{start, end}
+		}
+		offset = end
+	}
+	return nil
+}
+
+func abbrHTML(t Term) string {
+	a := `<abbr title="` + html.EscapeString(t.Meaning) + `">` + html.EscapeString(t.Abbr) + `</abbr>`
+	if t.Href == "" {
+		return a
+	}
+	return `<a class="term" href="` + html.EscapeString(t.Href) + `">` + a + `</a>`
+}
+
+// KindAbbr is the AST kind of a marked glossary term.
+var KindAbbr = gast.NewNodeKind("Abbr")
+
+// AbbrNode is a glossary term's first use on a page.
+type AbbrNode struct {
+	gast.BaseInline
+	Term   Term
+	InLink bool
+}
+
+// Kind implements ast.Node.
+func (n *AbbrNode) Kind() gast.NodeKind { return KindAbbr }
+
+// Dump implements ast.Node.
+func (n *AbbrNode) Dump(source []byte, level int) {
+	gast.DumpHelper(n, source, level, map[string]string{"Abbr": n.Term.Abbr}, nil)
+}
+
+type glossaryTransformer struct{}
+
+func (glossaryTransformer) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
+	g := envOf(pc).Glossary
+	if g == nil || g.terms.re == nil {
+		return
+	}
+	source := reader.Source()
+	var texts []*gast.Text
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering {
+			return gast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case gast.KindCodeSpan, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock, gast.KindRawHTML, gast.KindAutoLink, KindAbbr:
+			return gast.WalkSkipChildren, nil
+		case gast.KindText:
+			texts = append(texts, n.(*gast.Text))
+		}
+		return gast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		inLink := false
+		for p := t.Parent(); p != nil; p = p.Parent() {
+			if p.Kind() == gast.KindLink {
+				inLink = true
+			}
+		}
+		splitText(t, source, g, inLink)
+	}
+}
+
+// splitText replaces the first use of each unused term in a text node with an
+// AbbrNode, keeping the text around it.
+func splitText(t *gast.Text, source []byte, g *Glossary, inLink bool) {
+	for {
+		seg := t.Segment
+		loc := g.next(string(seg.Value(source)))
+		if loc == nil {
+			return
+		}
+		parent := t.Parent()
+		before := gast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+loc[0]))
+		node := &AbbrNode{Term: g.terms.byAbbr[string(seg.Value(source)[loc[0]:loc[1]])], InLink: inLink}
+		parent.InsertBefore(parent, t, before)
+		parent.InsertBefore(parent, t, node)
+		t.Segment = text.NewSegment(seg.Start+loc[1], seg.Stop)
+	}
+}
+
+type glossaryRenderer struct{}
+
+func (glossaryRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAbbr, func(w util.BufWriter, source []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if entering {
+			a := n.(*AbbrNode)
+			t := a.Term
+			if a.InLink {
+				t.Href = ""
+			}
+			_, _ = w.WriteString(abbrHTML(t))
+		}
+		return gast.WalkSkipChildren, nil
+	})
+}
+
+type glossaryExtension struct{}
+
+// GlossaryTerms marks the first use on a page of each glossary term as an
+// abbreviation linked to the glossary.
+var GlossaryTerms goldmark.Extender = glossaryExtension{}
+
+func (glossaryExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(glossaryTransformer{}, 200)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(glossaryRenderer{}, 50)))
+}

@@ -1,0 +1,83 @@
+package model
+
+import "time"
+
+// Edition is one published report: a quarter's progress, at a permanent address.
+type Edition struct {
+	ID        string // the folder name: "2019-05"
+	Title     string
+	Published time.Time
+	// PublishedPrecision is "day" or "month": the seed gives only a month.
+	PublishedPrecision string
+	AsAt               Month
+	From, To           Month // the period the figures cover
+	Signatory          Person
+	Draft              bool
+	Summary            string // one line for listings and meta descriptions
+	Intro              string // Markdown
+	IntroPos           Pos
+	Priorities         []*Priority
+	// Series holds the edition's own copy of each KPI's figures.
+	Series map[string]*Series
+	Caveat string // data caveat shown with KPI tables
+	Pos    Pos
+}
+
+// Person is a named signatory.
+type Person struct {
+	Name string
+	Role string
+}
+
+// Milestones returns every milestone of the edition in priority order.
+func (e *Edition) Milestones() []*Milestone {
+	var out []*Milestone
+	for _, p := range e.Priorities {
+		out = append(out, p.Milestones...)
+	}
+	return out
+}
+
+// Priority is one priority action: its plan (milestones) and its narrative.
+type Priority struct {
+	Number     int
+	Slug       string // "priority-1", from the file name
+	Label      string // "ILACS priority action 1"
+	Title      string
+	Commitment string
+	Milestones []*Milestone
+	KPIs       []string // KPI ids reported under this priority, in order
+	KPILines   []int    // the line each KPI id is written on
+	Charts     []*AuthorChart
+	Body       string // Markdown narrative
+	BodyPos    Pos
+	Pos        Pos
+}
+
+// Milestone is one row of a priority's plan.
+type Milestone struct {
+	Ref       string // "2.2"
+	Text      string
+	Impact    []string
+	QA        []string
+	Commenced Month
+	Launch    Month
+	Due       Month
+	Updates   []Month
+	Timing    string // free words, such as "Year long"
+	Status    string
+	Pos       Pos
+}
+
+// AuthorChart is a small chart that an author declares in a priority's front
+// matter and places in the narrative (the audit headlines, say).
+type AuthorChart struct {
+	ID         string
+	Title      string
+	Kind       string // "bar"
+	Unit       string // what the values count: "plans"
+	Categories []string
+	Values     []float64
+	Note       string
+	Pos        Pos
+}

@@ -1,0 +1,156 @@
+package model
+
+// Unit is the kind of number a KPI measures.
+type Unit int
+
+// The units.
+const (
+	UnitPercent Unit = iota
+	UnitRate         // per N (KPI.Per) children
+	UnitCount
+	UnitNumber
+)
+
+// String is the word used in files.
+func (u Unit) String() string {
+	switch u {
+	case UnitPercent:
+		return "percent"
+	case UnitRate:
+		return "rate"
+	case UnitCount:
+		return "count"
+	}
+	return "number"
+}
+
+// Polarity says which way is good for a KPI.
+type Polarity int
+
+// The polarities.
+const (
+	PolarityNone Polarity = iota
+	PolarityHigher
+	PolarityLower
+)
+
+// String is the word used in files.
+func (p Polarity) String() string {
+	switch p {
+	case PolarityHigher:
+		return "higher"
+	case PolarityLower:
+		return "lower"
+	}
+	return "none"
+}
+
+// KPI is the definition of a key performance indicator, shared by every edition.
+type KPI struct {
+	ID          string
+	Title       string
+	ShortTitle  string
+	Description string
+	Unit        Unit
+	Per         int // for UnitRate: per how many (10000)
+	Decimals    int // decimals the figures are published to
+	Polarity    Polarity
+	Proxy       bool
+	ProxyNote   string
+	// CountTitle names the numerator/denominator row shown under the KPI's
+	// own row ("Number of care leavers in EET").
+	CountTitle  string
+	Baseline    *Baseline
+	Targets     map[FinancialYear]float64
+	MonitorOnly bool
+	// Band overrides the site's amber band when set.
+	Band        *Band
+	Comparators []Comparator
+	Caveats     []string
+	// YAxisFromZero is false when the chart's y-axis should fit the data.
+	YAxisFromZero bool
+	Pos           Pos
+}
+
+// HasRatio reports whether the KPI is a percentage that can carry counts.
+func (k *KPI) HasRatio() bool { return k.Unit == UnitPercent }
+
+// Baseline is the figure a KPI is measured from, such as the 2017/18 actual.
+type Baseline struct {
+	Value       float64
+	Numerator   int
+	Denominator int
+	HasRatio    bool
+	Period      string // "2017/18"
+	Source      string // "LAIT", "Local"
+}
+
+// Comparator is a published figure to compare with: statistical neighbours, England.
+type Comparator struct {
+	Key    string // "sn", "england"
+	Name   string // "Statistical neighbours"
+	Value  float64
+	Period string
+	Source string
+}
+
+// Direction is a movement between two periods.
+type Direction int
+
+// The movements.
+const (
+	DirNone Direction = iota // not known
+	DirUp
+	DirDown
+	DirSame
+)
+
+// String is the word used in files and data: "up", "down", "same".
+func (d Direction) String() string {
+	switch d {
+	case DirUp:
+		return "up"
+	case DirDown:
+		return "down"
+	case DirSame:
+		return "same"
+	}
+	return ""
+}
+
+// Figure is one month's published figure for a KPI.
+type Figure struct {
+	Month Month
+	// HasValue is false for a direction-only figure.
+	HasValue bool
+	Value    float64
+	// HasRatio is true when numerator and denominator were published.
+	HasRatio    bool
+	Numerator   int
+	Denominator int
+	// Direction is set for figures published as a direction only (▲/▼).
+	Direction Direction
+	Note      string
+	Pos       Pos
+}
+
+// Series is one edition's figures for one KPI, as that edition published them.
+type Series struct {
+	KPI     *KPI
+	Figures []Figure // in month order
+	// Target, when set, is the target this edition published, overriding
+	// the definition's target for the edition's financial year.
+	Target      *float64
+	MonitorOnly *bool
+	Pos         Pos
+}
+
+// Figure returns the figure for a month, or nil.
+func (s *Series) Figure(m Month) *Figure {
+	for i := range s.Figures {
+		if s.Figures[i].Month == m {
+			return &s.Figures[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package model
+
+import "time"
+
+// Pos is where something was written: a file relative to the site folder and
+// a 1-based line (0 when the line is not known).
+type Pos struct {
+	File string
+	Line int
+}
+
+// Site is a whole planpress site: settings, KPI definitions, editions and pages.
+type Site struct {
+	Title        string
+	Organisation string
+	Service      string
+	Description  string
+	BaseURL      string
+	Language     string
+	// FinancialYearStart is the first calendar month of a financial year.
+	FinancialYearStart time.Month
+	// Band is the site-wide amber band; a KPI may set its own.
+	Band          Band
+	Statuses      []Status
+	Events        []Event
+	Contact       Contact
+	Accessibility Accessibility
+	// RawHTML lets Markdown carry raw HTML through; off by default, so that
+	// author HTML is escaped.
+	RawHTML bool
+
+	KPIs     []*KPI
+	KPIByID  map[string]*KPI
+	Glossary []Term
+	Editions []*Edition // oldest first
+	Pages    []*Page
+	Home     *Page // content/_index.md, if any
+}
+
+// KPI finds a KPI definition by id.
+func (s *Site) KPI(id string) *KPI { return s.KPIByID[id] }
+
+// Status finds a status by its name, or returns nil.
+func (s *Site) Status(name string) *Status {
+	for i := range s.Statuses {
+		if s.Statuses[i].Name == name {
+			return &s.Statuses[i]
+		}
+	}
+	return nil
+}
+
+// FinancialYear returns the financial year a month falls in under the site's rule.
+func (s *Site) FinancialYear(m Month) FinancialYear {
+	return FinancialYearOf(m, s.FinancialYearStart)
+}
+
+// BandMode says how an amber band is measured.
+type BandMode int
+
+const (
+	// BandRelative measures the band as a percentage of the target: 15% of a
+	// target of 12 is 1.8.
+	BandRelative BandMode = iota
+	// BandPoints measures the band in the KPI's own units (percentage points
+	// for a percentage).
+	BandPoints
+)
+
+// Band is the width of the amber zone beyond a target.
+type Band struct {
+	Width float64
+	Mode  BandMode
+}
+
+// RAG is a red, amber or green rating; RAGNone means no rating applies.
+type RAG int
+
+// The ratings.
+const (
+	RAGNone RAG = iota
+	RAGRed
+	RAGAmber
+	RAGGreen
+)
+
+// String is the lower-case word used in data files and CSS classes.
+func (r RAG) String() string {
+	switch r {
+	case RAGRed:
+		return "red"
+	case RAGAmber:
+		return "amber"
+	case RAGGreen:
+		return "green"
+	}
+	return ""
+}
+
+// Word is the rating as a reader sees it: "Red", "Amber", "Green".
+func (r RAG) Word() string {
+	switch r {
+	case RAGRed:
+		return "Red"
+	case RAGAmber:
+		return "Amber"
+	case RAGGreen:
+		return "Green"
+	}
+	return ""
+}
+
+// ParseRAG reads "red", "amber", "green" or "none".
+func ParseRAG(s string) (RAG, bool) {
+	switch s {
+	case "red":
+		return RAGRed, true
+	case "amber":
+		return RAGAmber, true
+	case "green":
+		return RAGGreen, true
+	case "none", "":
+		return RAGNone, true
+	}
+	return RAGNone, false
+}
+
+// Status is one word of the site's milestone status list.
+type Status struct {
+	Name        string // as written in files and shown to readers: "ON TRACK"
+	Key         string // a slug for CSS and data: "on-track"
+	RAG         RAG
+	OnTrack     bool // counts towards the "on track" percentage
+	Description string
+}
+
+// Event is a dated happening that KPI tables and charts mark, such as an inspection.
+type Event struct {
+	Name string
+	From Month
+	To   Month
+	// Split is the first month shown as "after" the event in KPI tables.
+	Split       Month
+	BeforeLabel string
+	AfterLabel  string
+}
+
+// Contact is who readers write to about the report.
+type Contact struct {
+	Name         string
+	Role         string
+	Team         string
+	Organisation string
+	Address      []string
+	Email        string
+	Phone        string
+}
+
+// Accessibility holds what the accessibility statement needs beyond the site itself.
+type Accessibility struct {
+	Status       string // "full", "partial" or "not"
+	Tested       string // date of the last test, YYYY-MM-DD
+	Prepared     string
+	Reviewed     string
+	Method       string
+	Issues       []string
+	ContactEmail string
+	ContactPhone string
+	ResponseDays int
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Abbr    string
+	Meaning string
+	Note    string
+}
+
+// Page is an ordinary page from content/pages (or content/_index.md).
+type Page struct {
+	Slug  string
+	Title string
+	Body  string // Markdown
+	Pos   Pos    // where the body starts
+}
