@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 	if shared.browser != nil {
 		shared.browser.Close()
 	}
+	if built.tmp != "" {
+		os.RemoveAll(built.tmp)
+	}
 	os.Exit(code)
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -256,4 +257,48 @@ func (b *Browser) runAxe(ctx context.Context) (axeResult, error) {
 	}
 	tags, _ := json.Marshal(WCAGTags)
 	return chromedp.Run(ctx, chromedp.Evaluate[axeResult](strings.ReplaceAll(axeRunScript, "TAGS", string(tags)), chromedp.EvalAwaitPromise))
+}
+
+// CheckPages runs CheckPage on each URL, in up to parallel tabs at once (at
+// least one), and returns the reports in the order of urls. It stops at the
+// first check that could not run.
+func (b *Browser) CheckPages(ctx context.Context, urls []string, parallel int) ([]*PageReport, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	reports := make([]*PageReport, len(urls))
+	next := make(chan int)
+	errs := make(chan error, max(parallel, 1))
+	var wg sync.WaitGroup
+	for range max(parallel, 1) {
+		wg.Go(func() {
+			for i := range next {
+				rep, err := b.CheckPage(ctx, urls[i])
+				if err != nil {
+					errs <- err
+					cancel()
+					return
+				}
+				reports[i] = rep
+			}
+		})
+	}
+feed:
+	for i := range urls {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return nil, err
+	}
+	// Only a worker's error cancels ctx, so an error here is the caller's.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return reports, nil
 }

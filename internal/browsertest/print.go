@@ -24,6 +24,14 @@ type Printout struct {
 	Pages int
 }
 
+// Contains reports whether the printed text has s, where any run of spaces,
+// line breaks and page breaks matches any other: pdftotext breaks lines
+// where the print layout wraps them.
+func (p *Printout) Contains(s string) bool {
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	return strings.Contains(flat(p.Text), flat(s))
+}
+
 // Print loads pageURL and prints it to A4 with the page's print styles, then
 // extracts the text of the PDF with pdftotext.
 func (b *Browser) Print(ctx context.Context, pageURL string) (*Printout, error) {

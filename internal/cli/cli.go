@@ -39,6 +39,7 @@ func init() {
 	commands = map[string]command{
 		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
 		"check":   {"report every problem in the site's files, without writing anything", runCheck},
+		"serve":   {"serve the site on this computer with drafts, reloading pages as files change", runServe},
 		"version": {"print the planpress version", runVersion},
 	}
 }

@@ -58,8 +58,12 @@ func loadEdition(l *loader, id string) *model.Edition {
 	loadFigures(l, e)
 	for _, p := range e.Priorities {
 		for i, id := range p.KPIs {
-			if l.site.KPI(id) == nil {
-				l.diags.Errorf(p.Pos.File, p.KPILines[i], unknownKPIFix(l.site, id), "priority %d lists an unknown KPI %q", p.Number, id)
+			if l.kpisOK && l.site.KPI(id) == nil {
+				fix := unknownKPIFix(l.site, id)
+				if strings.Contains(id, ",") {
+					fix = `write the KPI ids as a list, each in its own quotes: kpis = ["re-referrals", "multiple-cp-plans"]`
+				}
+				l.diags.Errorf(p.Pos.File, p.KPILines[i], fix, "priority %d lists an unknown KPI %q", p.Number, id)
 			}
 		}
 	}
@@ -73,6 +77,9 @@ func unknownKPIFix(site *model.Site, id string) string {
 	}
 	if s := diag.Suggest(id, ids); s != "" {
 		return fmt.Sprintf("did you mean %q? (KPIs are defined in %s)", s, KPIFile)
+	}
+	if len(ids) == 0 {
+		return fmt.Sprintf("define it in %s with [[kpi]] and id = %q", KPIFile, id)
 	}
 	return fmt.Sprintf("define it in %s, or use one of: %s", KPIFile, strings.Join(ids, ", "))
 }
@@ -129,6 +136,9 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 	}
 	n, _ := t.integer("number", true, "1")
 	p.Number = n
+	// A priority is known by its number, so problems with the priority as a
+	// whole (a number used twice) are reported where the number is written.
+	p.Pos.Line = t.line("number")
 	p.Label = t.str("label", false, "")
 	if p.Label == "" {
 		p.Label = fmt.Sprintf("Priority %d", n)
@@ -137,7 +147,13 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 	p.Commitment = t.str("commitment", false, "")
 	p.KPIs = t.strs("kpis")
 	for i := range p.KPIs {
-		p.KPILines = append(p.KPILines, t.lineOf(tomlpos.Elem("kpis", i)))
+		line := t.doc.index.Line(tomlpos.Elem("kpis", i))
+		if line > 0 {
+			line += t.doc.offset
+		} else {
+			line = t.line("kpis") // kpis = "one-id", not a list
+		}
+		p.KPILines = append(p.KPILines, line)
 	}
 	seenKPI := map[string]bool{}
 	for i, id := range p.KPIs {
@@ -198,15 +214,16 @@ func readMilestone(l *loader, e *model.Edition, m *table) *model.Milestone {
 		Commenced: m.month("commenced", false),
 		Launch:    m.month("launch", false),
 		Due:       m.month("due", false),
+		Date:      m.month("date", false),
 		Updates:   m.months("updates"),
 		Timing:    m.str("timing", false, ""),
 		Status:    m.str("status", true, `"ON TRACK"`),
-		Pos:       m.pos(""),
+		Pos:       m.pos("ref"),
 	}
 	if ms.Ref != "" && !refPattern.MatchString(ms.Ref) {
 		m.errorf("ref", `write the ref as the priority number, a dot and the milestone number, such as ref = "1.1"`, "milestone ref %q is not of the form 1.1", ms.Ref)
 	}
-	if ms.Status != "" && l.site.Status(ms.Status) == nil {
+	if ms.Status != "" && l.settingsOK && l.site.Status(ms.Status) == nil {
 		names := make([]string, 0, len(l.site.Statuses))
 		for _, s := range l.site.Statuses {
 			names = append(names, fmt.Sprintf("%q", s.Name))
@@ -258,7 +275,9 @@ func loadFigures(l *loader, e *model.Edition) {
 			continue
 		}
 		if kpi == nil {
-			t.errorf(id, unknownKPIFix(l.site, id), "figures for an unknown KPI %q", id)
+			if l.kpisOK {
+				t.errorf(id, unknownKPIFix(l.site, id), "figures for an unknown KPI %q", id)
+			}
 			continue
 		}
 		s := &model.Series{KPI: kpi, Pos: t.pos(id)}
@@ -292,7 +311,7 @@ func loadFigures(l *loader, e *model.Edition) {
 			f.Month = m
 			if !e.AsAt.IsZero() && m > e.AsAt {
 				sub.errorf(key, fmt.Sprintf("remove it, or move it to the edition that covers %s", m.Long()), "%s is after the edition's as-at month %s", m.Long(), e.AsAt.Long())
-			} else if !e.From.IsZero() && (m < e.From || m > e.To) {
+			} else if validPeriod(e) && (m < e.From || m > e.To) {
 				sub.errorf(key, fmt.Sprintf("give figures from %s to %s, or change the edition's from/to", e.From, e.To), "%s is outside the edition's period %s to %s", m.Long(), e.From.Long(), e.To.Long())
 			}
 			s.Figures = append(s.Figures, f)
@@ -302,6 +321,13 @@ func loadFigures(l *loader, e *model.Edition) {
 		sub.done()
 	}
 	t.done()
+}
+
+// validPeriod reports whether the edition's from and to months were read and
+// are in order; when they are not, that is reported once, at the edition, and
+// its figures are not checked against the period.
+func validPeriod(e *model.Edition) bool {
+	return !e.From.IsZero() && !e.To.IsZero() && e.From <= e.To
 }
 
 var ratioPattern = regexp.MustCompile(`^\s*([0-9]+)\s*/\s*([0-9]+)\s*$`)
@@ -339,7 +365,8 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 			sub.done()
 			return f, false
 		}
-		if sub.has("direction") {
+		hasDirection := sub.has("direction")
+		if hasDirection {
 			w := sub.str("direction", false, `"up"`)
 			d, ok := parseDirection(w)
 			if !ok {
@@ -348,7 +375,7 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 			f.Direction = d
 		}
 		f.Note = sub.str("note", false, "")
-		if !f.HasValue && !f.HasRatio && f.Direction == model.DirNone {
+		if !f.HasValue && !f.HasRatio && !hasDirection {
 			sub.errorf("", fix, "%s of KPI %q has no value, counts or direction", key, kpi.ID)
 		}
 		sub.done()

@@ -16,11 +16,12 @@ const (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-func loadKPIs(src string, site *model.Site, diags *diag.List) {
+// loadKPIs reads data/kpis.toml; it reports false when the file could not be parsed.
+func loadKPIs(src string, site *model.Site, diags *diag.List) bool {
 	site.KPIByID = map[string]*model.KPI{}
 	t, _ := parseTOML(KPIFile, src, 0, diags)
 	if t == nil {
-		return
+		return false
 	}
 	for _, k := range t.list("kpi") {
 		kpi := readKPI(k, site)
@@ -35,6 +36,7 @@ func loadKPIs(src string, site *model.Site, diags *diag.List) {
 		site.KPIs = append(site.KPIs, kpi)
 	}
 	t.done()
+	return true
 }
 
 func readKPI(k *table, site *model.Site) *model.KPI {
@@ -42,6 +44,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		ID:          k.str("id", true, `"re-referrals"`),
 		Title:       k.str("title", true, `"Re-referrals within 12 months"`),
 		ShortTitle:  k.str("short_title", false, ""),
+		ReportLabel: k.str("report_label", false, ""),
 		Description: k.str("description", false, ""),
 		Proxy:       k.boolean("proxy"),
 		ProxyNote:   k.str("proxy_note", false, ""),
@@ -73,7 +76,10 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		}
 		k.errorf("unit", fix, "unknown unit %q for KPI %q", u, kpi.ID)
 	}
-	if n, ok := k.integer("per", kpi.Unit == model.UnitRate, "10000"); ok {
+	if kpi.Unit == model.UnitRate && !k.has("per") {
+		k.errorf("unit", "add per = 10000 (the number of people the rate is counted per) below it", "KPI %q is a rate, so it needs per", kpi.ID)
+	}
+	if n, ok := k.integer("per", false, "10000"); ok {
 		if kpi.Unit != model.UnitRate {
 			k.errorf("per", `remove per, or write unit = "rate"`, "per only applies to a rate")
 		} else if n <= 0 {

@@ -27,6 +27,10 @@ type loader struct {
 	fsys  fs.FS
 	site  *model.Site
 	diags *diag.List
+	// settingsOK and kpisOK are false when planpress.toml or data/kpis.toml
+	// has a syntax error: references to status words or KPI ids then go
+	// unchecked, rather than each being reported as unknown.
+	settingsOK, kpisOK bool
 }
 
 // Site reads the site in fsys (rooted at the site folder; every read stays
@@ -34,14 +38,15 @@ type loader struct {
 // usable for rendering only when the list holds no errors.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	l := &loader{fsys: fsys, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
+	l.settingsOK, l.kpisOK = true, true
 	src, ok := l.read(SiteFile, true)
 	if ok {
-		loadSettings(src, l.site, l.diags)
+		l.settingsOK = loadSettings(src, l.site, l.diags)
 	} else {
 		l.site.Statuses = DefaultStatuses()
 	}
 	if src, ok := l.read(KPIFile, false); ok {
-		loadKPIs(src, l.site, l.diags)
+		l.kpisOK = loadKPIs(src, l.site, l.diags)
 	}
 	if src, ok := l.read(GlossaryFile, false); ok {
 		loadGlossary(src, l.site, l.diags)

@@ -32,10 +32,16 @@ func Slug(s string) string {
 	return strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
 }
 
-func loadSettings(src string, site *model.Site, diags *diag.List) {
+// loadSettings reads planpress.toml. It reports false when the file could not
+// be parsed, so that later checks against its settings (status words) are
+// not reported as errors of their own.
+func loadSettings(src string, site *model.Site, diags *diag.List) bool {
 	t, _ := parseTOML(SiteFile, src, 0, diags)
 	if t == nil {
-		return
+		site.Statuses = DefaultStatuses()
+		site.FinancialYearStart = time.April
+		site.Band = model.Band{Width: 15, Mode: model.BandRelative}
+		return false
 	}
 	site.Title = t.str("title", true, `"Improvement plan progress report"`)
 	site.Organisation = t.str("organisation", true, `"Example Council"`)
@@ -116,6 +122,7 @@ func loadSettings(src string, site *model.Site, diags *diag.List) {
 		a.done()
 	}
 	t.done()
+	return true
 }
 
 // readBand reads amber_band and amber_mode from a table.

@@ -3,7 +3,9 @@ package load
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,11 +75,34 @@ func (t *table) warnf(key, fix, format string, args ...any) {
 	t.doc.diags.Warnf(t.doc.file, t.line(key), fix, format, args...)
 }
 
+// name is how a message names a key: as an author would write it in a
+// dotted key, without the array positions the index uses ("kpi.per").
 func (t *table) name(key string) string {
 	if t.path == "" {
-		return key
+		return bareKey(key)
 	}
-	return t.path + "." + key
+	return authorPath(t.path) + "." + bareKey(key)
+}
+
+// elemIndex matches the array positions in an index path: "kpi[2]".
+var elemIndex = regexp.MustCompile(`\[[0-9]+\]`)
+
+// authorPath turns an index path ("kpi[2].baseline") into the dotted form
+// authors write in table headers ("kpi.baseline").
+func authorPath(p string) string { return elemIndex.ReplaceAllString(p, "") }
+
+// bareKey writes a key as TOML needs it: quoted unless it is a bare key.
+func bareKey(key string) string {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !(c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			return strconv.Quote(key)
+		}
+	}
+	if key == "" {
+		return `""`
+	}
+	return key
 }
 
 func (t *table) has(key string) bool {
@@ -95,11 +120,19 @@ func (t *table) get(key string, required bool, example string) (any, bool) {
 	return v, ok
 }
 
+// where names the table as its header is written: [kpi.baseline], or
+// [[kpi]] for an entry of a list of tables.
 func (t *table) where() string {
 	if t.path == "" {
+		if t.doc.offset > 0 {
+			return "the front matter"
+		}
 		return "this file"
 	}
-	return "[" + t.path + "]"
+	if strings.HasSuffix(t.path, "]") {
+		return "[[" + authorPath(t.path) + "]]"
+	}
+	return "[" + authorPath(t.path) + "]"
 }
 
 func (t *table) str(key string, required bool, example string) string {
@@ -109,7 +142,7 @@ func (t *table) str(key string, required bool, example string) string {
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		t.errorf(key, fmt.Sprintf("write it in double quotes: `%s = %s`", key, example), "%s must be text, not %s", t.name(key), typeName(v))
+		t.errorf(key, fmt.Sprintf("write it in double quotes: `%s = %s`", bareKey(key), example), "%s must be text, not %s", t.name(key), typeName(v))
 		return ""
 	}
 	if required && strings.TrimSpace(s) == "" {
@@ -143,7 +176,7 @@ func (t *table) integer(key string, required bool, example string) (int, bool) {
 			return int(n), true
 		}
 	}
-	t.errorf(key, fmt.Sprintf("write a whole number without quotes: `%s = %s`", key, example), "%s must be a whole number, not %s", t.name(key), describe(v))
+	t.errorf(key, fmt.Sprintf("write a whole number without quotes: `%s = %s`", bareKey(key), example), "%s must be a whole number, not %s", t.name(key), describe(v))
 	return 0, false
 }
 
@@ -155,7 +188,7 @@ func (t *table) number(key string, required bool, example string) (float64, bool
 	if f, isNum := asFloat(v); isNum {
 		return f, true
 	}
-	t.errorf(key, fmt.Sprintf("write a number without quotes or %% sign: `%s = %s`", key, example), "%s must be a number, not %s", t.name(key), describe(v))
+	t.errorf(key, fmt.Sprintf("write a number without quotes or %% sign: `%s = %s`", bareKey(key), example), "%s must be a number, not %s", t.name(key), describe(v))
 	return 0, false
 }
 

@@ -29,6 +29,10 @@ type Env struct {
 	// conversion for that page. Nil turns the feature off.
 	Glossary *Glossary
 	Diags    *diag.List
+	// WarnUnknownTerms warns of capitalised abbreviations the glossary lacks.
+	WarnUnknownTerms bool
+	// Links, when set, collects the internal links the Markdown makes.
+	Links *[]LinkRef
 }
 
 var envKey = parser.NewContextKey()
@@ -84,7 +88,7 @@ func New(opts ...Option) *Converter {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, Shortcodes, MilestoneRefs, GlossaryTerms),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, Shortcodes, MilestoneRefs, GlossaryTerms, LinkChecks),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return &Converter{md: md}

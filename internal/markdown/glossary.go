@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"sort"
@@ -25,6 +26,18 @@ type Term struct {
 type Terms struct {
 	byAbbr map[string]Term
 	re     *regexp.Regexp
+	ignore map[string]bool
+}
+
+// Ignore names capitalised words that are not abbreviations (the words of
+// status names such as ON TRACK), so no warning asks for them in the glossary.
+func (g *Terms) Ignore(words ...string) {
+	if g.ignore == nil {
+		g.ignore = map[string]bool{}
+	}
+	for _, w := range words {
+		g.ignore[w] = true
+	}
 }
 
 // CompileGlossary prepares the terms for matching.
@@ -131,7 +144,8 @@ func (n *AbbrNode) Dump(source []byte, level int) {
 type glossaryTransformer struct{}
 
 func (glossaryTransformer) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
-	g := envOf(pc).Glossary
+	env := envOf(pc)
+	g := env.Glossary
 	if g == nil || g.terms.re == nil {
 		return
 	}
@@ -149,6 +163,9 @@ func (glossaryTransformer) Transform(doc *gast.Document, reader text.Reader, pc 
 		}
 		return gast.WalkContinue, nil
 	})
+	if env.WarnUnknownTerms {
+		warnUnknown(env, g.terms, texts, source)
+	}
 	for _, t := range texts {
 		inLink := false
 		for p := t.Parent(); p != nil; p = p.Parent() {
@@ -203,4 +220,33 @@ var GlossaryTerms goldmark.Extender = glossaryExtension{}
 func (glossaryExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(glossaryTransformer{}, 200)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(glossaryRenderer{}, 50)))
+}
+
+// capitalised matches a word that looks like an abbreviation: two or more
+// capitals, perhaps with digits or "&" ("MASH", "HR&OD", "S47").
+var capitalised = regexp.MustCompile(`(?:^|[^\pL\pN&])([A-Z][A-Z0-9&]*[A-Z0-9])(?:$|[^\pL\pN&])`)
+
+// notTerms are capitalised words that need no glossary entry.
+var notTerms = map[string]bool{"II": true, "III": true, "IV": true, "VI": true, "OK": true, "AND": true, "THE": true}
+
+// warnUnknown reports, once per conversion, each abbreviation the glossary lacks.
+func warnUnknown(env *Env, terms *Terms, texts []*gast.Text, source []byte) {
+	if env.Diags == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, t := range texts {
+		value := t.Segment.Value(source)
+		for _, m := range capitalised.FindAllSubmatchIndex(value, -1) {
+			word := string(value[m[2]:m[3]])
+			if seen[word] || notTerms[word] || terms.ignore[word] {
+				continue
+			}
+			seen[word] = true
+			if _, ok := terms.byAbbr[word]; ok {
+				continue
+			}
+			env.Diags.Warnf(env.File, env.lineAt(source, t.Segment.Start+m[2]), fmt.Sprintf("add it to data/glossary.toml: [[term]] abbr = %q meaning = \"...\"", word), "the abbreviation %s is not in the glossary", word)
+		}
+	}
 }

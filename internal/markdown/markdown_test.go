@@ -50,7 +50,7 @@ func TestShortcodeErrorsCarryLines(t *testing.T) {
 	items := d.Items()
 	want := []string{
 		`content/x.md:12: error: unknown shortcode "valeu"; did you mean "value"?`,
-		`content/x.md:14: error: {{<  value x  >}}: value needs a KPI id and a month; write {{< value ID MONTH >}}`,
+		`content/x.md:14: error: {{< value x >}}: value needs a KPI id and a month; write {{< value ID MONTH >}}`,
 		`content/x.md:16: error: the kpi-table shortcode places a table or chart, so it cannot sit inside a sentence`,
 	}
 	if len(items) != len(want) {
@@ -150,4 +150,37 @@ func FuzzConvert(f *testing.F) {
 			t.Fatalf("script tag in output: %q", out)
 		}
 	})
+}
+
+func TestLinksRecordedAndImagesNeedAlt(t *testing.T) {
+	var d diag.List
+	var links []LinkRef
+	env := &Env{File: "p.md", Line: 5, Diags: &d, Links: &links}
+	New().Convert("See [the plan](/editions/2019-05/) and [elsewhere](https://example.org/).\n\n![](chart.png)\n\n![A chart](ok.png)\n", env)
+	if len(links) != 3 || links[0].Dest != "/editions/2019-05/" || links[0].Line != 5 || links[1].Line != 7 {
+		t.Errorf("links: %+v", links)
+	}
+	items := d.Items()
+	if len(items) != 1 || !strings.HasPrefix(items[0].String(), "p.md:7: error: the image chart.png has no text alternative") {
+		t.Errorf("diagnostics: %v", items)
+	}
+}
+
+func TestUnknownAbbreviationsWarned(t *testing.T) {
+	terms := CompileGlossary([]Term{{Abbr: "MASH", Meaning: "M"}})
+	var d diag.List
+	env := &Env{File: "p.md", Line: 1, Diags: &d, Glossary: terms.NewPage(), WarnUnknownTerms: true}
+	New().Convert("The MASH and the PRAS team.\n\nPRAS again, and HR&OD, and a lone A and S47 and IV.\n", env)
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.String())
+	}
+	want := []string{
+		`p.md:1: warning: the abbreviation PRAS is not in the glossary; add it to data/glossary.toml: [[term]] abbr = "PRAS" meaning = "..."`,
+		`p.md:3: warning: the abbreviation HR&OD is not in the glossary; add it to data/glossary.toml: [[term]] abbr = "HR&OD" meaning = "..."`,
+		`p.md:3: warning: the abbreviation S47 is not in the glossary; add it to data/glossary.toml: [[term]] abbr = "S47" meaning = "..."`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

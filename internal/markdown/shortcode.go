@@ -118,7 +118,9 @@ func (shortcodeParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 		}
 		sort.Strings(known)
 		fix := "write one of: " + strings.Join(known, ", ")
-		if s := diag.Suggest(name, known); s != "" {
+		if len(known) == 0 {
+			fix = "shortcodes work only in an edition's _index.md and its priority files; write the words out here"
+		} else if s := diag.Suggest(name, known); s != "" {
 			fix = fmt.Sprintf("did you mean %q?", s)
 		}
 		env.errorAt(source, seg.Start, fix, "unknown shortcode %q", name)
@@ -130,7 +132,11 @@ func (shortcodeParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 		if fe, ok := err.(*FixError); ok {
 			fix = fe.Fix
 		}
-		env.errorAt(source, seg.Start, fix, "{{< %s >}}: %v", body[:min(len(body), 60)], err)
+		quoted := strings.TrimSpace(body)
+		if len(quoted) > 60 {
+			quoted = strings.TrimSpace(quoted[:60]) + " ..."
+		}
+		env.errorAt(source, seg.Start, fix, "{{< %s >}}: %v", quoted, err)
 		return node
 	}
 	node.Output = out

@@ -63,10 +63,12 @@ type Milestone struct {
 	Commenced Month
 	Launch    Month
 	Due       Month
-	Updates   []Month
-	Timing    string // free words, such as "Year long"
-	Status    string
-	Pos       Pos
+	// Date is a key date the plan gives without saying what it marks.
+	Date    Month
+	Updates []Month
+	Timing  string // free words, such as "Year long"
+	Status  string
+	Pos     Pos
 }
 
 // AuthorChart is a small chart that an author declares in a priority's front

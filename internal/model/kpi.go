@@ -47,9 +47,12 @@ func (p Polarity) String() string {
 
 // KPI is the definition of a key performance indicator, shared by every edition.
 type KPI struct {
-	ID          string
-	Title       string
-	ShortTitle  string
+	ID         string
+	Title      string
+	ShortTitle string
+	// ReportLabel is the row label the paper report printed, where it
+	// differs from Title.
+	ReportLabel string
 	Description string
 	Unit        Unit
 	Per         int // for UnitRate: per how many (10000)

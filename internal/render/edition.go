@@ -46,7 +46,7 @@ func decimalsOf(v float64) int {
 
 // newCtx prepares what an edition's narrative can quote.
 func (r *renderer) newCtx(e *model.Edition, res map[string]*compute.KPIResult, p *model.Priority, anchorsOn string) *editionCtx {
-	c := &editionCtx{site: r.site, edition: e, results: res, priority: p, placed: map[string]bool{}, anchors: map[string]string{}}
+	c := &editionCtx{site: r.site, edition: e, results: res, priority: p, placed: map[string]bool{}, quoted: map[string]bool{}, anchors: map[string]string{}}
 	for _, pr := range e.Priorities {
 		page := ""
 		if anchorsOn != "print" && (p == nil || pr != p) {
@@ -123,9 +123,11 @@ func (r *renderer) editionView(e *model.Edition, res map[string]*compute.KPIResu
 		v.PublishedISO = e.Published.Format("2006-01-02")
 	}
 	ctx := r.newCtx(e, res, nil, anchorsOn)
-	env, d := r.newEnv(e.IntroPos.File, e.IntroPos.Line, ctx, g)
-	v.Intro = r.md.Convert(e.Intro, env)
-	r.merge(d)
+	check := ""
+	if anchorsOn != "print" {
+		check = "/" + editionPath(e)
+	}
+	v.Intro = r.convert(e.Intro, e.IntroPos, ctx, g, check)
 	v.Milestones = r.summaryView(e.Milestones(), "in this edition")
 	var list []compute.KPIResult
 	for _, p := range e.Priorities {
@@ -162,9 +164,19 @@ func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIRes
 		v.Milestones = append(v.Milestones, mv)
 	}
 	v.Summary = r.summaryView(p.Milestones, "in this priority")
-	env, d := r.newEnv(p.BodyPos.File, p.BodyPos.Line, ctx, g)
-	v.Body = r.md.Convert(p.Body, env)
-	r.merge(d)
+	check := ""
+	if anchorsOn != "print" {
+		check = "/" + editionPath(e) + p.Slug + "/"
+	}
+	v.Body = r.convert(p.Body, p.BodyPos, ctx, g, check)
+	if anchorsOn == "print" {
+		// On the print page each priority is a section under an h2, so its
+		// narrative's headings step down a level.
+		v.Body = template.HTML(headingShift.Replace(string(v.Body)))
+	}
+	if check != "" {
+		r.warnUncommentedRed(e, p, res, ctx)
+	}
 	var unplaced []*compute.KPIResult
 	for _, id := range p.KPIs {
 		if x, ok := res[id]; ok && !ctx.placed[id] {
@@ -181,6 +193,8 @@ func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIRes
 	return v
 }
 
+var headingShift = strings.NewReplacer("<h5", "<h6", "</h5>", "</h6>", "<h4", "<h5", "</h4>", "</h5>", "<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>", "<h1", "<h2", "</h1>", "</h2>")
+
 func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 	var out []DateView
 	if !m.Commenced.IsZero() {
@@ -195,6 +209,9 @@ func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 	}
 	if !m.Due.IsZero() {
 		out = append(out, DateView{"Due", m.Due.Long()})
+	}
+	if !m.Date.IsZero() {
+		out = append(out, DateView{"", m.Date.Long()})
 	}
 	if m.Timing != "" {
 		out = append(out, DateView{"Timing", m.Timing})
@@ -285,4 +302,34 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// warnUncommentedRed warns of a KPI that is Red at its latest month while its
+// priority's narrative neither quotes it nor names it: a scrutiny committee
+// will ask about it.
+func (r *renderer) warnUncommentedRed(e *model.Edition, p *model.Priority, res map[string]*compute.KPIResult, ctx *editionCtx) {
+	body := strings.ToLower(p.Body)
+	for i, id := range p.KPIs {
+		x, ok := res[id]
+		if !ok {
+			continue
+		}
+		latest := x.Latest()
+		if latest == nil || latest.RAG != model.RAGRed || ctx.quoted[id] {
+			continue
+		}
+		k := x.KPI
+		if strings.Contains(body, strings.ToLower(k.Title)) || strings.Contains(body, strings.ToLower(k.ShortTitle)) {
+			continue
+		}
+		line := p.Pos.Line
+		if i < len(p.KPILines) {
+			line = p.KPILines[i]
+		}
+		r.mu.Lock()
+		r.diags.Warnf(p.Pos.File, line, fmt.Sprintf("say what is being done about it, quoting the figure with {{< value %s latest >}}", id),
+			"KPI %q is Red at %s (%s against a target of %s) but the narrative of priority %d does not comment on it",
+			id, latest.Month.Long(), latest.Formatted, compute.FormatTarget(*latest.Target, k.Unit, k.Decimals), p.Number)
+		r.mu.Unlock()
+	}
 }

@@ -21,6 +21,7 @@ type editionCtx struct {
 	priority *model.Priority // the priority whose narrative is converted, if any
 	pagePath string          // the address milestone refs link to ("" for this page)
 	placed   map[string]bool // KPIs placed by {{< kpi-table >}} on this page
+	quoted   map[string]bool // KPIs whose figures the narrative quotes
 	anchors  map[string]string
 }
 
@@ -59,6 +60,7 @@ func (c *editionCtx) kpiArg(a markdown.Args, usage string) (*compute.KPIResult, 
 	if c.site.KPI(id) == nil {
 		return nil, markdown.Fixf(kpiFix(c.site, id), "unknown KPI %q", id)
 	}
+	c.quoted[id] = true
 	res, ok := c.results[id]
 	if !ok {
 		return nil, markdown.Fixf(fmt.Sprintf("add its figures to data/editions/%s/kpis.toml", c.edition.ID), "edition %s has no figures for KPI %q", c.edition.ID, id)
@@ -145,6 +147,7 @@ func (c *editionCtx) target(a markdown.Args) (markdown.Output, error) {
 		return markdown.Output{}, markdown.Fixf("write "+usage, "a KPI id is needed")
 	}
 	kpi := c.site.KPI(a.Positional[0])
+	c.quoted[a.Positional[0]] = true
 	if kpi == nil {
 		return markdown.Output{}, markdown.Fixf(kpiFix(c.site, a.Positional[0]), "unknown KPI %q", a.Positional[0])
 	}
@@ -172,6 +175,7 @@ func (c *editionCtx) baseline(a markdown.Args) (markdown.Output, error) {
 		return markdown.Output{}, markdown.Fixf("write {{< baseline ID >}}", "a KPI id is needed")
 	}
 	kpi := c.site.KPI(a.Positional[0])
+	c.quoted[a.Positional[0]] = true
 	if kpi == nil {
 		return markdown.Output{}, markdown.Fixf(kpiFix(c.site, a.Positional[0]), "unknown KPI %q", a.Positional[0])
 	}
@@ -186,13 +190,14 @@ func (c *editionCtx) comparator(a markdown.Args) (markdown.Output, error) {
 		return markdown.Output{}, markdown.Fixf("write {{< comparator ID sn >}}", "a KPI id and a comparator key are needed")
 	}
 	kpi := c.site.KPI(a.Positional[0])
+	c.quoted[a.Positional[0]] = true
 	if kpi == nil {
 		return markdown.Output{}, markdown.Fixf(kpiFix(c.site, a.Positional[0]), "unknown KPI %q", a.Positional[0])
 	}
 	var keys []string
 	for _, cmp := range kpi.Comparators {
 		if cmp.Key == a.Positional[1] {
-			return text(compute.Format(cmp.Value, kpi.Unit, kpi.Decimals)), nil
+			return text(compute.FormatTarget(cmp.Value, kpi.Unit, kpi.Decimals)), nil
 		}
 		keys = append(keys, cmp.Key)
 	}

@@ -97,9 +97,7 @@ func (r *renderer) renderSitePages() {
 
 	// Ordinary pages.
 	for _, p := range s.Pages {
-		env, d := r.newEnv(p.Pos.File, p.Pos.Line, nil, r.terms.NewPage())
-		body := r.md.Convert(p.Body, env)
-		r.merge(d)
+		body := r.convert(p.Body, p.Pos, nil, r.terms.NewPage(), "/"+p.Slug+"/")
 		r.writePage("page", p.Slug+"/index.html", &Page{Title: p.Title, Heading: p.Title, Description: p.Title, Breadcrumbs: []Link{home}, Body: body})
 	}
 	// Not found.

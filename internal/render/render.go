@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
@@ -40,12 +41,15 @@ type renderer struct {
 	siteView *SiteView
 	assets   Assets
 	latest   *model.Edition
+	links    []pageLink // narrative links, checked once every page is written
+	written  map[string]bool
 }
 
 // Site renders every page and data file of the site into sink and returns the
 // problems found (narrative references, layouts).
 func Site(site *model.Site, opts Options, sink Sink) *diag.List {
-	r := &renderer{site: site, opts: opts, sink: sink, diags: &diag.List{}, base: "/"}
+	r := &renderer{site: site, opts: opts, diags: &diag.List{}, base: "/", written: map[string]bool{}}
+	r.sink = recordingSink{r: r, next: sink}
 	if site.BaseURL != "" {
 		if u, err := url.Parse(site.BaseURL); err == nil && u.Path != "" {
 			r.base = u.Path
@@ -66,15 +70,16 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		terms = append(terms, markdown.Term{Abbr: t.Abbr, Meaning: t.Meaning, Href: r.url("glossary/") + "#" + termAnchor(t.Abbr)})
 	}
 	r.terms = markdown.CompileGlossary(terms)
+	for _, st := range site.Statuses {
+		r.terms.Ignore(strings.Fields(st.Name)...)
+	}
 	if len(site.Editions) > 0 {
 		r.latest = site.Editions[len(site.Editions)-1]
 	}
 	r.assets = r.writeAssets(l)
 	r.siteView = r.makeSiteView()
 	if h := site.Home; h != nil {
-		env, d := r.newEnv(h.Pos.File, h.Pos.Line, nil, r.terms.NewPage())
-		r.siteView.Intro = r.md.Convert(h.Body, env)
-		r.merge(d)
+		r.siteView.Intro = r.convert(h.Body, h.Pos, nil, r.terms.NewPage(), "/")
 	}
 
 	workers := opts.Workers
@@ -98,6 +103,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	close(jobs)
 	wg.Wait()
 	r.renderSitePages()
+	r.checkLinks()
 	return r.diags
 }
 
@@ -150,23 +156,29 @@ func (r *renderer) writePage(kind, p string, page *Page) {
 	r.write(p, out)
 }
 
-// newEnv makes a Markdown environment for one page of an edition.
-func (r *renderer) newEnv(file string, line int, ctx *editionCtx, glossary *markdown.Glossary) (*markdown.Env, *diag.List) {
+// convert renders one piece of narrative for one page. pagePath is the page's
+// address below the site root, against which its relative links are checked;
+// "" skips the link check (the same narrative checked on another page).
+func (r *renderer) convert(src string, pos model.Pos, ctx *editionCtx, glossary *markdown.Glossary, pagePath string) template.HTML {
 	d := &diag.List{}
-	env := &markdown.Env{File: file, Line: line, Diags: d, Glossary: glossary}
+	var links []markdown.LinkRef
+	env := &markdown.Env{File: pos.File, Line: pos.Line, Diags: d, Glossary: glossary}
+	if pagePath != "" {
+		env.Links = &links
+		env.WarnUnknownTerms = true
+	}
 	if ctx != nil {
 		env.Shortcodes = ctx.shortcodes(r, glossary)
 		env.MilestoneHref = ctx.milestoneHref
 	}
-	return env, d
-}
-
-// merge adds a page's Markdown problems to the render's list, once per
-// source: the same narrative is converted for several pages.
-func (r *renderer) merge(d *diag.List) {
+	out := r.md.Convert(src, env)
 	r.mu.Lock()
 	r.diags.Merge(d)
+	for _, l := range links {
+		r.links = append(r.links, pageLink{LinkRef: l, page: pagePath})
+	}
 	r.mu.Unlock()
+	return out
 }
 
 func (r *renderer) makeSiteView() *SiteView {

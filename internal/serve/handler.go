@@ -1,0 +1,158 @@
+package serve
+
+import (
+	"bytes"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// contentTypes names the types of the files a site holds, so that they do
+// not depend on the machine's MIME tables.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".csv":         "text/csv; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".xml":         "application/xml",
+	".atom":        "application/atom+xml",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/vnd.microsoft.icon",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".pdf":         "application/pdf",
+	".webmanifest": "application/manifest+json",
+	".map":         "application/json",
+}
+
+// contentType is the Content-Type for a file name; a type nobody named is
+// sent as bytes, never sniffed.
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// cleanPath reports whether p is an absolute URL path in the form a built
+// site links to: no "." or ".." segments, no empty segments, no backslashes
+// and no NUL. Anything else is refused rather than tidied, so no spelling of
+// a path can reach outside the site, and none needs to.
+func cleanPath(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return false
+	}
+	rest := strings.TrimSuffix(p[1:], "/")
+	return rest == "" || fs.ValidPath(rest)
+}
+
+// ServeHTTP answers a request from the last build: a file of the site, a
+// folder's index.html, a redirect that adds a folder's missing slash, or the
+// site's 404.html. While the build has errors, every page is the list of
+// errors instead.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	// A page must never come from the browser's cache while its files are
+	// being edited, nor an older version of any other file.
+	h.Set("Cache-Control", "no-store")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "planpress serve only answers GET and HEAD", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if !cleanPath(p) {
+		http.Error(w, "400 bad request: the address is not a plain path to a file of the site", http.StatusBadRequest)
+		return
+	}
+	switch p {
+	case EventsPath:
+		s.streamEvents(w, r)
+		return
+	case liveJSPath:
+		s.write(w, r, http.StatusOK, "live.js", liveJS())
+		return
+	case errorsCSSPath:
+		s.write(w, r, http.StatusOK, "errors.css", []byte(errorsCSS))
+		return
+	}
+	snap := s.current.Load()
+	if snap.failed() {
+		s.write(w, r, http.StatusInternalServerError, "errors.html", snap.errors)
+		return
+	}
+	name, ok := strings.CutPrefix(p, snap.base)
+	if !ok {
+		// A site whose base_url has a path lives below it, as it will when
+		// published; the server's root leads there.
+		if p == "/" || p+"/" == snap.base {
+			redirect(w, r, snap.base)
+			return
+		}
+		s.notFound(w, r, snap)
+		return
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if data, ok := snap.files[name]; ok {
+		s.write(w, r, http.StatusOK, name, data)
+		return
+	}
+	if _, ok := snap.files[name+"/index.html"]; ok {
+		redirect(w, r, p+"/")
+		return
+	}
+	s.notFound(w, r, snap)
+}
+
+// redirect sends the browser to target, keeping the query. The redirect is
+// temporary: an edit may make the address a file again, and a browser
+// remembers a permanent redirect.
+func redirect(w http.ResponseWriter, r *http.Request, target string) {
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusFound)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	page, ok := snap.files["404.html"]
+	if !ok {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+		return
+	}
+	s.write(w, r, http.StatusNotFound, "404.html", page)
+}
+
+// write sends a file's content with its type. Successful answers go through
+// http.ServeContent, which handles HEAD and byte ranges.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
+	w.Header().Set("Content-Type", contentType(name))
+	if status == http.StatusOK {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
