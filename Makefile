@@ -21,9 +21,10 @@ $(BUNDLE): node_modules/.package-lock.json internal/assets/bundle/main.go
 
 bundle: $(BUNDLE)
 
-## deps-test: what the tests need beyond Go: Chromium and Java (for the Nu Html Checker)
+## deps-test: what the tests need beyond Go: Chromium, pdftotext, and Java (for the Nu Html Checker)
 deps-test:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; }
+	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 vet:

@@ -64,8 +64,9 @@ type Options struct {
 }
 
 // A Browser is one headless Chromium, shared by the checks of many pages:
-// each check opens its own tab and closes it when done. It is safe for use by
-// several goroutines.
+// each check borrows an idle tab, or opens one, and gives it back when done,
+// so that checks in parallel each have a tab. It is safe for use by several
+// goroutines.
 type Browser struct {
 	ctx         context.Context // the browser's first tab; its children are new tabs
 	cancel      context.CancelFunc

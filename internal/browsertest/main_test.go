@@ -48,6 +48,11 @@ func browser(t *testing.T) *Browser {
 	if _, err := FindChromium(); err != nil {
 		missingTool(t, err)
 	}
+	if root, err := RepoRoot(); err == nil {
+		if _, err := os.Stat(filepath.Join(root, "node_modules", "axe-core", "axe.min.js")); err != nil {
+			missingTool(t, errors.New("no node_modules/axe-core: run `npm ci`"))
+		}
+	}
 	shared.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()

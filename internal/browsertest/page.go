@@ -151,7 +151,7 @@ func (r *PageReport) Problems() []string {
 	return out
 }
 
-// CheckPage opens pageURL in a new tab and checks it: it loads the page at
+// CheckPage checks pageURL in a tab of its own for the time: it loads the page at
 // NarrowWidth as a phone would and measures sideways scrolling, then widens
 // the viewport to the desktop and runs axe-core. All the while it records
 // console errors, every request, failed loads and CSP violations. The site's

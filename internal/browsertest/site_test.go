@@ -87,11 +87,24 @@ func buildSites() ([]builtSite, error) {
 type sitePage struct {
 	file string // slash path relative to the site root
 	path string // its URL path, without the leading slash: "editions/2019-05/"
-	kind string // its page type: the path with numbers generalised
+	kind string // its page type: see pageKind
 	h1   string // the text of its first h1
 }
 
 var digits = regexp.MustCompile(`[0-9]+`)
+
+// pageKind names a page's type: its layout's body class, such as
+// "page-kpi", when it has one, else its URL path with the numbers in folder
+// names generalised ("/editions/N-N/priority-N/").
+func pageKind(urlPath, bodyClass string) string {
+	for _, c := range strings.Fields(bodyClass) {
+		if strings.HasPrefix(c, "page-") {
+			return c
+		}
+	}
+	folder, name := path.Split(urlPath)
+	return "/" + digits.ReplaceAllString(folder, "N") + name
+}
 
 // pages lists the HTML pages of a site, sorted by path.
 func pages(t *testing.T, dir string) []sitePage {
@@ -109,13 +122,13 @@ func pages(t *testing.T, dir string) []sitePage {
 		} else if strings.HasSuffix(rel, "/index.html") {
 			sp.path = strings.TrimSuffix(rel, "index.html")
 		}
-		// Numbers in folder names (editions, priorities) vary between
-		// pages of one type; a file name such as 404.html is its own type.
-		folder, name := path.Split(sp.path)
-		sp.kind = "/" + digits.ReplaceAllString(folder, "N") + name
-		sp.h1, err = firstH1(p)
+		var bodyClass string
+		if sp.h1, bodyClass, err = readPage(p); err != nil {
+			return err
+		}
+		sp.kind = pageKind(sp.path, bodyClass)
 		out = append(out, sp)
-		return err
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -154,34 +167,43 @@ func coverage(ps []sitePage) string {
 	for _, k := range kinds {
 		fmt.Fprintf(&b, "\n  %3d × %s", count[k], k)
 	}
+	fmt.Fprintf(&b, "\n  (%d types)", len(kinds))
 	return b.String()
 }
 
-func firstH1(file string) (string, error) {
+// readPage returns the text of a page's first h1 and its body's class.
+func readPage(file string) (h1, bodyClass string, err error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	defer f.Close()
 	doc, err := html.Parse(f)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	var find func(*html.Node) *html.Node
-	find = func(n *html.Node) *html.Node {
-		if n.Type == html.ElementNode && n.Data == "h1" {
-			return n
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if h := find(c); h != nil {
-				return h
+	var heading *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "body":
+				for _, a := range n.Attr {
+					if a.Key == "class" {
+						bodyClass = a.Val
+					}
+				}
+			case n.Data == "h1" && heading == nil:
+				heading = n
 			}
 		}
-		return nil
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
 	}
-	h := find(doc)
-	if h == nil {
-		return "", nil
+	walk(doc)
+	if heading == nil {
+		return "", bodyClass, nil
 	}
 	var text strings.Builder
 	var collect func(*html.Node)
@@ -193,8 +215,8 @@ func firstH1(file string) (string, error) {
 			collect(c)
 		}
 	}
-	collect(h)
-	return strings.Join(strings.Fields(text.String()), " "), nil
+	collect(heading)
+	return strings.Join(strings.Fields(text.String()), " "), bodyClass, nil
 }
 
 func TestSiteLinks(t *testing.T) {
@@ -320,5 +342,20 @@ func TestSitePrints(t *testing.T) {
 				t.Logf("/%s: %d printed pages", p.path, out.Pages)
 			}
 		})
+	}
+}
+
+func TestPageKind(t *testing.T) {
+	tests := []struct{ path, class, want string }{
+		{"kpis/re-referrals/", "page-kpi js-off", "page-kpi"},
+		{"", "page-home", "page-home"},
+		{"editions/2019-05/priority-2/", "", "/editions/N-N/priority-N/"},
+		{"404.html", "", "/404.html"},
+		{"editions/2019-05/print/", "wide", "/editions/N-N/print/"},
+	}
+	for _, tt := range tests {
+		if got := pageKind(tt.path, tt.class); got != tt.want {
+			t.Errorf("pageKind(%q, %q) = %q, want %q", tt.path, tt.class, got, tt.want)
+		}
 	}
 }

@@ -135,6 +135,8 @@ func Bars(b Bar) (json.RawMessage, error) {
 		unit = " " + plain(b.Unit)
 	}
 	names := make([]string, 0, len(b.Series))
+	bc.MultiSeries = make(charts.MultiSeries, 0, len(b.Series))
+	f.series = make([]series, 0, len(b.Series))
 	for _, s := range b.Series {
 		name := plain(s.Name)
 		names = append(names, name)

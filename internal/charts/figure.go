@@ -25,9 +25,12 @@ import (
 // (about 22rem), so that a page without JavaScript, or without the ECharts
 // bundle, shows the caption, the summary and the table and no empty box.
 //
-// The canvas is role="img" with the summary as its label (ECharts sets the
-// same words again from the options' aria description), so a screen reader
-// meets one image with one sentence; the table is the way to every figure.
+// The canvas is role="img" with the summary as its label. ECharts replaces
+// that label with the options' aria description when it draws, so give the
+// same sentence to both (KPIChart.Description, Bar.Description and here): a
+// screen reader then meets one image with one sentence, and the table is the
+// way to every figure. Canvas writes the canvas and its options alone, for a
+// template that writes its own figure around them.
 type Markup struct {
 	// ID is the chart's id, as given to KPILine or Bars; an id that ID
 	// could not have made is passed through ID.
@@ -44,12 +47,7 @@ type Markup struct {
 // escaped again for HTML (<, > and & as \u003c ...) whatever their source, so
 // that no string in them can close the script element.
 func (m Markup) HTML() template.HTML {
-	id := m.ID
-	if !validID(id) {
-		id = ID(id)
-	}
-	canvas := "chart-" + id
-	options := canvas + "-options"
+	id := safeID(m.ID)
 	esc := template.HTMLEscapeString
 
 	var b strings.Builder
@@ -67,23 +65,7 @@ func (m Markup) HTML() template.HTML {
 		b.WriteString(esc(m.Summary))
 		b.WriteString("</p>\n")
 	}
-	b.WriteString(`<div class="chart__canvas" id="`)
-	b.WriteString(canvas)
-	b.WriteString(`" data-chart="`)
-	b.WriteString(options)
-	b.WriteString(`" role="img" aria-label="`)
-	b.WriteString(esc(m.Summary))
-	b.WriteString("\"></div>\n")
-	b.WriteString(`<script type="application/json" id="`)
-	b.WriteString(options)
-	b.WriteString(`">`)
-	var opts bytes.Buffer
-	json.HTMLEscape(&opts, m.Options)
-	if opts.Len() == 0 {
-		opts.WriteString("{}")
-	}
-	b.Write(opts.Bytes())
-	b.WriteString("</script>\n")
+	writeCanvas(&b, id, m.Options, m.Summary)
 	if m.Table != "" {
 		b.WriteString(string(m.Table))
 		b.WriteString("\n")
@@ -96,4 +78,45 @@ func (m Markup) HTML() template.HTML {
 // and what assets/js/charts.js does with it.
 func Figure(id string, options json.RawMessage, caption, sentence string) template.HTML {
 	return Markup{ID: id, Options: options, Caption: caption, Summary: sentence}.HTML()
+}
+
+// Canvas writes only the chart itself, the canvas and its options, for a
+// template that writes its own figure, caption, summary and table around it:
+//
+//	<div class="chart__canvas" id="chart-ID" data-chart="chart-ID-options" role="img" aria-label="SUMMARY"></div>
+//	<script type="application/json" id="chart-ID-options">OPTIONS</script>
+func Canvas(id string, options json.RawMessage, summary string) template.HTML {
+	var b strings.Builder
+	b.Grow(len(options) + len(summary) + 200)
+	writeCanvas(&b, safeID(id), options, summary)
+	return template.HTML(strings.TrimSuffix(b.String(), "\n"))
+}
+
+func safeID(id string) string {
+	if validID(id) {
+		return id
+	}
+	return ID(id)
+}
+
+func writeCanvas(b *strings.Builder, id string, options json.RawMessage, summary string) {
+	canvas := "chart-" + id
+	script := canvas + "-options"
+	b.WriteString(`<div class="chart__canvas" id="`)
+	b.WriteString(canvas)
+	b.WriteString(`" data-chart="`)
+	b.WriteString(script)
+	b.WriteString(`" role="img" aria-label="`)
+	b.WriteString(template.HTMLEscapeString(summary))
+	b.WriteString("\"></div>\n")
+	b.WriteString(`<script type="application/json" id="`)
+	b.WriteString(script)
+	b.WriteString(`">`)
+	var escaped bytes.Buffer
+	json.HTMLEscape(&escaped, options)
+	if escaped.Len() == 0 {
+		escaped.WriteString("{}")
+	}
+	b.Write(escaped.Bytes())
+	b.WriteString("</script>\n")
 }

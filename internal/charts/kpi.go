@@ -31,7 +31,8 @@ type TargetSpan struct {
 	From, To model.Month
 	Value    float64
 	// Label names the span on the chart, such as "Target 2018/19"; empty
-	// means "Target".
+	// means "Target". Spans that follow on with the same value are drawn
+	// as one line, labelled "Target" when their labels differ.
 	Label string
 }
 
@@ -54,7 +55,8 @@ type KPIChart struct {
 	// the KPI id.
 	ID    string
 	Title string
-	Unit  model.Unit
+	// Unit is what the KPI measures; counts get whole-number ticks.
+	Unit model.Unit
 	// Decimals is the precision figures are published to.
 	Decimals int
 	// Suffix follows every figure: "%" for percentages, "" otherwise.
@@ -174,10 +176,6 @@ func (b *kpiBuilder) clamp(from, to model.Month) (int, int, bool) {
 	return max(f, 0), min(t, b.n-1), true
 }
 
-func (b *kpiBuilder) figure(v float64) string {
-	return formatNumber(v, b.c.Decimals) + b.c.Suffix
-}
-
 func (b *kpiBuilder) reference(v float64) string {
 	return formatTarget(v, b.c.Decimals) + b.c.Suffix
 }
@@ -202,16 +200,23 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 	if c.Suffix != "" {
 		yAxis.AxisLabel.Formatter = types.FuncStr("{value}" + plain(c.Suffix))
 	}
+	if c.Unit == model.UnitCount {
+		yAxis.MinInterval = 1 // no ticks at half a child
+	}
 	if c.YFromZero {
 		yAxis.Min = 0
 	} else {
 		yAxis.Scale = opts.Bool(true)
 	}
+	monthLabels := axisLabel()
+	// When there is no room to name every month, the latest month is the
+	// one to keep: ECharts counts the months it names from the first.
+	monthLabels.ShowMaxLabel = opts.Bool(true)
 	bc.XAxisList = []opts.XAxis{
 		{
 			Type:      "category",
 			Data:      months,
-			AxisLabel: axisLabel(),
+			AxisLabel: monthLabels,
 			AxisLine:  axisLine(),
 			AxisTick:  &opts.AxisTick{Show: opts.Bool(true), AlignWithLabel: opts.Bool(true)},
 		},
@@ -361,6 +366,7 @@ func (b *kpiBuilder) marks() (*markLine, []float64) {
 	c := b.c
 	ml := &markLine{
 		MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"}},
+		Label:         markLabelStyle(),
 		Silent:        true,
 	}
 	type span struct {
@@ -369,7 +375,7 @@ func (b *kpiBuilder) marks() (*markLine, []float64) {
 	}
 	var spans []span
 	var extent []float64
-	for _, t := range c.Targets {
+	for _, t := range mergeTargets(c.Targets, c.Decimals) {
 		if from, to, ok := b.clamp(t.From, t.To); ok {
 			spans = append(spans, span{t, from, to})
 			extent = append(extent, round(t.Value, c.Decimals))
@@ -460,20 +466,48 @@ func (b *kpiBuilder) marks() (*markLine, []float64) {
 	return ml, extent
 }
 
-// markLabel is the label of a target or reference line: dark text on a
-// nearly opaque white ground, legible where it crosses the KPI's line.
-func markLabel(text, position string) *label {
+// mergeTargets joins targets that follow on from each other with the same
+// value (at the published precision) into one, so that a line is drawn and
+// labelled once a change of target rather than once a year. Joined spans
+// with different labels are labelled "Target".
+func mergeTargets(targets []TargetSpan, decimals int) []TargetSpan {
+	sorted := slices.Clone(targets)
+	slices.SortStableFunc(sorted, func(a, b TargetSpan) int { return int(a.From - b.From) })
+	var out []TargetSpan
+	for _, t := range sorted {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if t.From == last.To+1 && round(t.Value, decimals) == round(last.Value, decimals) {
+				last.To = t.To
+				if t.Label != last.Label {
+					last.Label = ""
+				}
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// markLabelStyle is the style every target and reference label shares:
+// dark text on a nearly opaque white ground, legible where it crosses the
+// KPI's line.
+func markLabelStyle() *label {
 	return &label{
 		Label: opts.Label{
 			Show:            opts.Bool(true),
-			Formatter:       text,
-			Position:        position,
 			Color:           colourText,
 			FontSize:        markFontSize,
 			BackgroundColor: "rgba(255,255,255,0.85)",
 		},
 		Padding: []int{2, 3},
 	}
+}
+
+// markLabel is one line's label: its words and where they go.
+func markLabel(text, position string) *label {
+	return &label{Label: opts.Label{Formatter: text, Position: position}}
 }
 
 // label is go-echarts' label with padding as ECharts reads it: a number or

@@ -7,11 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
-	"strings"
 
 	"github.com/planpress/planpress/internal/build"
 	"github.com/planpress/planpress/internal/diag"
@@ -39,6 +37,7 @@ func init() {
 	commands = map[string]command{
 		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
 		"check":   {"report every problem in the site's files, without writing anything", runCheck},
+		"new":     {"start the next edition from the last: new edition ID [--from PREVIOUS]", runNew},
 		"serve":   {"serve the site on this computer with drafts, reloading pages as files change", runServe},
 		"version": {"print the planpress version", runVersion},
 	}
@@ -63,6 +62,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 		usage(stderr)
 		return ExitUsage
+	}
+	for _, a := range args[1:] {
+		if a == "-h" || a == "-help" || a == "--help" {
+			// Help that was asked for is output, not an error.
+			return c.run(args[1:], stdout, stdout)
+		}
 	}
 	return c.run(args[1:], stdout, stderr)
 }
@@ -202,6 +207,3 @@ func version() string {
 	}
 	return "devel"
 }
-
-var _ = os.Stdout
-var _ = strings.TrimSpace

@@ -63,12 +63,12 @@ type EditionTargetChange struct {
 
 // EditionChanges is what moved between two editions.
 type EditionChanges struct {
-	Previous       *model.Edition
-	StatusChanges  []StatusChange
-	New            []ListedMilestone
-	Closed         []ListedMilestone
-	RAGChanges     []RAGChange
-	TargetChanges  []EditionTargetChange
+	Previous        *model.Edition
+	StatusChanges   []StatusChange
+	New             []ListedMilestone
+	Closed          []ListedMilestone
+	RAGChanges      []RAGChange
+	TargetChanges   []EditionTargetChange
 	FigureRevisions []FigureRevision
 }
 

@@ -1,7 +1,6 @@
 package load_test
 
 import (
-	"bytes"
 	"flag"
 	"io/fs"
 	"os"
@@ -124,5 +123,3 @@ func copyTree(t *testing.T, src, dst string, keep func(rel string) bool) {
 		t.Fatal(err)
 	}
 }
-
-var _ = bytes.Equal

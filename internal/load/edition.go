@@ -61,7 +61,11 @@ func loadEdition(l *loader, id string) *model.Edition {
 			if l.kpisOK && l.site.KPI(id) == nil {
 				fix := unknownKPIFix(l.site, id)
 				if strings.Contains(id, ",") {
-					fix = `write the KPI ids as a list, each in its own quotes: kpis = ["re-referrals", "multiple-cp-plans"]`
+					var quoted []string
+					for _, part := range strings.Split(id, ",") {
+						quoted = append(quoted, fmt.Sprintf("%q", strings.TrimSpace(part)))
+					}
+					fix = fmt.Sprintf("write the KPI ids as a list, each in its own quotes: kpis = [%s]", strings.Join(quoted, ", "))
 				}
 				l.diags.Errorf(p.Pos.File, p.KPILines[i], fix, "priority %d lists an unknown KPI %q", p.Number, id)
 			}
@@ -229,10 +233,16 @@ func readMilestone(l *loader, e *model.Edition, m *table) *model.Milestone {
 			names = append(names, fmt.Sprintf("%q", s.Name))
 		}
 		fix := "write one of: " + strings.Join(names, ", ")
+		plain := make([]string, 0, len(l.site.Statuses))
 		for _, s := range l.site.Statuses {
-			if strings.EqualFold(s.Name, ms.Status) || diag.Suggest(ms.Status, []string{s.Name}) != "" {
+			plain = append(plain, s.Name)
+			if strings.EqualFold(s.Name, ms.Status) {
 				fix = fmt.Sprintf("did you mean %q? (allowed: %s)", s.Name, strings.Join(names, ", "))
-				break
+			}
+		}
+		if !strings.HasPrefix(fix, "did") {
+			if s := diag.Suggest(ms.Status, plain); s != "" {
+				fix = fmt.Sprintf("did you mean %q? (allowed: %s)", s, strings.Join(names, ", "))
 			}
 		}
 		m.errorf("status", fix, "unknown milestone status %q", ms.Status)
@@ -302,6 +312,11 @@ func loadFigures(l *loader, e *model.Edition) {
 					fix = fmt.Sprintf("did you mean %q?", s)
 				}
 				sub.errorf(key, fix, "%q is not a month (KPI %q)", key, id)
+				continue
+			}
+			if key != m.String() {
+				// " 2019-03" would be a second figure for March 2019 beside "2019-03".
+				sub.errorf(key, fmt.Sprintf("write the month as %q, without spaces", m.String()), "month %q has spaces around it (KPI %q)", key, id)
 				continue
 			}
 			f, ok := readFigure(sub, key, kpi)

@@ -51,7 +51,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		CountTitle:  k.str("count_title", false, ""),
 		Caveats:     k.strs("caveats"),
 		MonitorOnly: k.boolean("monitor_only"),
-		Pos:         k.pos(""),
+		Pos:         k.pos("id"),
 	}
 	if kpi.ID != "" && !idPattern.MatchString(kpi.ID) {
 		k.errorf("id", fmt.Sprintf("write it in lower case with hyphens, such as id = %q", Slug(kpi.ID)), "KPI id %q has characters that cannot go in an address", kpi.ID)
@@ -77,7 +77,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		k.errorf("unit", fix, "unknown unit %q for KPI %q", u, kpi.ID)
 	}
 	if kpi.Unit == model.UnitRate && !k.has("per") {
-		k.errorf("unit", "add per = 10000 (the number of people the rate is counted per) below it", "KPI %q is a rate, so it needs per", kpi.ID)
+		k.errorf("unit", "add per = 10000 to the KPI (the number the rate is counted per)", "KPI %q is a rate, so it needs per", kpi.ID)
 	}
 	if n, ok := k.integer("per", false, "10000"); ok {
 		if kpi.Unit != model.UnitRate {

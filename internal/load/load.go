@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/planpress/planpress/internal/diag"
@@ -52,10 +55,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 		loadGlossary(src, l.site, l.diags)
 	}
 	l.loadPages()
-	for _, id := range l.listDirs("content/editions") {
-		e := loadEdition(l, id)
-		l.site.Editions = append(l.site.Editions, e)
-	}
+	l.site.Editions = append(l.site.Editions, l.loadEditions(l.listDirs("content/editions"))...)
 	l.checkOrphanFigures()
 	sort.SliceStable(l.site.Editions, func(i, j int) bool {
 		a, b := l.site.Editions[i], l.site.Editions[j]
@@ -69,6 +69,38 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 		l.diags.Errorf("content/editions", 0, "create content/editions/ID/_index.md (planpress new edition ID does it for you), or build with -drafts / -future", "there is no edition to publish")
 	}
 	return l.site, l.diags
+}
+
+// loadEditions reads the editions in parallel, in the order of ids. Each has
+// a copy of the loader with its own problem list, merged in the order of ids,
+// so the result is the same as one by one. loadEdition must only read what
+// the loader shares: the settings, KPIs and glossary already loaded.
+func (l *loader) loadEditions(ids []string) []*model.Edition {
+	eds := make([]*model.Edition, len(ids))
+	lists := make([]*diag.List, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) {
+					return
+				}
+				sub := *l
+				sub.diags = &diag.List{}
+				eds[i] = loadEdition(&sub, ids[i])
+				lists[i] = sub.diags
+			}
+		}()
+	}
+	wg.Wait()
+	for _, d := range lists {
+		l.diags.Merge(d)
+	}
+	return eds
 }
 
 func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {

@@ -46,10 +46,11 @@ func parseTOML(file, src string, offset int, diags *diag.List) (*table, *doc) {
 // key's line, and remembers which keys were read so that done() can report
 // the rest as unknown.
 type table struct {
-	doc   *doc
-	path  string
-	m     map[string]any
-	asked map[string]bool
+	doc     *doc
+	path    string
+	m       map[string]any
+	asked   map[string]bool
+	missing []missingKey
 }
 
 func (t *table) line(key string) int {
@@ -115,9 +116,15 @@ func (t *table) get(key string, required bool, example string) (any, bool) {
 	t.asked[key] = true
 	v, ok := t.m[key]
 	if !ok && required {
-		t.errorf("", fmt.Sprintf("add `%s = %s`", key, example), "missing required key %q in %s", key, t.where())
+		// Reported by done(), unless an unknown key there is this one misspelt.
+		t.missing = append(t.missing, missingKey{key, example})
 	}
 	return v, ok
+}
+
+// missingKey is a required key that was not found, with an example value.
+type missingKey struct {
+	key, example string
 }
 
 // where names the table as its header is written: [kpi.baseline], or
@@ -351,6 +358,7 @@ func (t *table) done() {
 		known = append(known, k)
 	}
 	sort.Strings(known)
+	misspelt := map[string]bool{}
 	for _, k := range t.keys() {
 		if t.asked[k] {
 			continue
@@ -358,9 +366,16 @@ func (t *table) done() {
 		fix := "remove it, or write one of: " + strings.Join(known, ", ")
 		if s := diag.Suggest(k, known); s != "" {
 			fix = fmt.Sprintf("did you mean %q?", s)
+			misspelt[s] = true
 		}
 		t.errorf(k, fix, "unknown key %q in %s", k, t.where())
 	}
+	for _, m := range t.missing {
+		if !misspelt[m.key] {
+			t.errorf("", fmt.Sprintf("add `%s = %s`", m.key, m.example), "missing required key %q in %s", m.key, t.where())
+		}
+	}
+	t.missing = nil
 }
 
 func typeName(v any) string {

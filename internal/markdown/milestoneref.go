@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"fmt"
 	"regexp"
 
 	"github.com/yuin/goldmark"
@@ -49,7 +48,7 @@ func (milestoneRefs) Transform(doc *gast.Document, reader text.Reader, pc parser
 		ref := string(m[1])
 		href, ok := env.MilestoneHref(ref)
 		if !ok {
-			env.errorAt(source, first.Segment.Start, fmt.Sprintf("write the ref of a milestone in this edition (refs are set in the priorities' [[milestones]]), or reword the start of the paragraph"), "the paragraph starts with milestone ref %s, which does not exist", ref)
+			env.errorAt(source, first.Segment.Start, "write the ref of a milestone in this edition (refs are set in the priorities' [[milestones]]), or reword the start of the paragraph", "the paragraph starts with milestone ref %s, which does not exist", ref)
 			continue
 		}
 		link := gast.NewLink()

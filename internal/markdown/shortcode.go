@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -134,7 +135,11 @@ func (shortcodeParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 		}
 		quoted := strings.TrimSpace(body)
 		if len(quoted) > 60 {
-			quoted = strings.TrimSpace(quoted[:60]) + " ..."
+			cut := 60
+			for cut > 0 && !utf8.RuneStart(quoted[cut]) {
+				cut--
+			}
+			quoted = strings.TrimSpace(quoted[:cut]) + " ..."
 		}
 		env.errorAt(source, seg.Start, fix, "{{< %s >}}: %v", quoted, err)
 		return node

@@ -19,7 +19,7 @@ func MonthOf(year int, m time.Month) Month {
 // ParseMonth reads a month written as "YYYY-MM".
 func ParseMonth(s string) (Month, error) {
 	s = strings.TrimSpace(s)
-	if len(s) != 7 || s[4] != '-' {
+	if len(s) != 7 || s[4] != '-' || !digits(s[:4]) || !digits(s[5:]) {
 		return 0, fmt.Errorf("%q is not a month: write it as YYYY-MM, for example \"2019-03\"", s)
 	}
 	y, err1 := strconv.Atoi(s[:4])
@@ -85,7 +85,7 @@ func FinancialYearOf(m Month, startMonth time.Month) FinancialYear {
 func ParseFinancialYear(s string) (FinancialYear, error) {
 	s = strings.TrimSpace(s)
 	bad := fmt.Errorf("%q is not a financial year: write it as YYYY/YY, for example \"2018/19\"", s)
-	if len(s) != 7 || s[4] != '/' {
+	if len(s) != 7 || s[4] != '/' || !digits(s[:4]) || !digits(s[5:]) {
 		return 0, bad
 	}
 	y, err1 := strconv.Atoi(s[:4])
@@ -109,4 +109,15 @@ func (fy FinancialYear) First(startMonth time.Month) Month {
 // Last is the last month of the financial year.
 func (fy FinancialYear) Last(startMonth time.Month) Month {
 	return fy.First(startMonth) + 11
+}
+
+// digits reports whether s is all ASCII digits, so that "2019-+3" is not
+// read as March 2019 (strconv.Atoi accepts a sign).
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

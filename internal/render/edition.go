@@ -142,6 +142,7 @@ func (r *renderer) editionView(e *model.Edition, res map[string]*compute.KPIResu
 	v.KPIs.Sentence = fmt.Sprintf("Of %d indicators at their latest month, %d are Green, %d Amber and %d Red; %d have no target or publish a direction only.", len(list), counts.Green, counts.Amber, counts.Red, counts.None)
 	v.ColourKey = r.colourKey(e)
 	v.Charts = r.summaryCharts(e, v)
+	v.Changes = r.changesFor(e)
 	return v
 }
 

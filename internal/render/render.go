@@ -78,6 +78,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	}
 	r.assets = r.writeAssets(l)
 	r.siteView = r.makeSiteView()
+	r.prepareArchive(l)
 	if h := site.Home; h != nil {
 		r.siteView.Intro = r.convert(h.Body, h.Pos, nil, r.terms.NewPage(), "/")
 	}
@@ -103,6 +104,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	close(jobs)
 	wg.Wait()
 	r.renderSitePages()
+	r.renderArchive()
 	r.checkLinks()
 	return r.diags
 }
@@ -193,6 +195,8 @@ func (r *renderer) makeSiteView() *SiteView {
 	v.Nav = []Link{
 		{Href: v.Home, Text: "Latest report"},
 		{Href: v.Archive, Text: "All reports"},
+		{Href: r.url("kpis/"), Text: "Indicators"},
+		{Href: r.url("milestones/"), Text: "Milestones"},
 		{Href: v.Glossary, Text: "Glossary"},
 	}
 	for _, p := range s.Pages {

@@ -117,6 +117,10 @@ type EditionView struct {
 	DataJSON     string
 	PrintPath    string
 	Charts       []template.HTML
+	// Changes says what moved since the previous edition (nil for the
+	// first). It reads only this edition and the one before, so an
+	// edition's page never changes when later editions are added.
+	Changes *ChangesView
 }
 
 // KPIRAGView counts an edition's KPIs by their latest rating.

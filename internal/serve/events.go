@@ -58,6 +58,10 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	default:
 	}
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		return
+	}
 	// Subscribe before reading the build id, so that a build finishing in
 	// between is announced rather than lost.
 	ch := s.events.subscribe()

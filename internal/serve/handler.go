@@ -96,7 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	snap := s.current.Load()
 	if snap.failed() {
-		s.write(w, r, http.StatusInternalServerError, "errors.html", snap.errors)
+		s.write(w, r, http.StatusInternalServerError, "errors.html", snap.problems)
 		return
 	}
 	name, ok := strings.CutPrefix(p, snap.base)

@@ -72,15 +72,15 @@ type Server struct {
 // snapshot is one finished build: the files to serve, or the problems to show
 // instead.
 type snapshot struct {
-	id     string            // changes with every build; sent to pages as they connect
-	base   string            // the path the site lives under: "/" or "/reports/"
-	files  map[string][]byte // path below the site root -> content; read-only
-	diags  *diag.List
-	errors []byte // the error page, when diags holds errors
+	id       string            // changes with every build; sent to pages as they connect
+	base     string            // the path the site lives under: "/" or "/reports/"
+	files    map[string][]byte // path below the site root -> content; read-only
+	diags    *diag.List
+	problems []byte // the error page, when diags holds errors
 }
 
 // failed reports whether the build had errors, so its pages must not be shown.
-func (s *snapshot) failed() bool { return s.errors != nil }
+func (s *snapshot) failed() bool { return s.problems != nil }
 
 // New builds the site once and starts watching its files. The site's files
 // may have errors (the server shows them); New fails only when Source is not
@@ -169,7 +169,7 @@ func (s *Server) rebuild() {
 		diags: diags,
 	}
 	if diags.HasErrors() {
-		snap.errors = errorPage(diags)
+		snap.problems = errorPage(diags)
 	}
 	s.current.Store(snap)
 	s.events.publish(snap.id)

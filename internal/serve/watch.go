@@ -73,24 +73,28 @@ func scan(source string) files {
 // settle interval. seen is how the files looked when the served build began.
 func (s *Server) watch(seen files) {
 	defer s.wg.Done()
-	tick := time.NewTicker(s.poll)
-	defer tick.Stop()
+	wait := time.NewTimer(s.poll)
+	defer wait.Stop()
 	for {
 		select {
 		case <-s.done:
 			return
-		case <-tick.C:
+		case <-wait.C:
 		}
+		start := time.Now()
 		now := scan(s.source)
-		if now.equal(seen) {
-			continue
+		// Looking over a large archive takes a while; looking less often
+		// then keeps the watcher to about a fifth of one CPU.
+		pause := max(s.poll, 4*time.Since(start))
+		if !now.equal(seen) {
+			var ok bool
+			if now, ok = s.settled(now); !ok {
+				return
+			}
+			seen = now
+			s.rebuild()
 		}
-		now, ok := s.settled(now)
-		if !ok {
-			return
-		}
-		seen = now
-		s.rebuild()
+		wait.Reset(pause)
 	}
 }
 

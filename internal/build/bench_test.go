@@ -1,0 +1,143 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/planpress/planpress/bench/synth"
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/render"
+)
+
+// The benchmarks time each stage of a build of a synthetic archive (see
+// bench/synth): load, compute, render, write, and the whole build.
+// PLANPRESS_BENCH_EDITIONS sets the archive's size (default 40).
+//
+//	go test -run '^$' -bench . -benchmem ./internal/build
+//	PLANPRESS_BENCH_EDITIONS=200 go test -run '^$' -bench BenchmarkBuild -cpuprofile cpu.out ./internal/build
+
+func benchEditions(b *testing.B) int {
+	if s := os.Getenv("PLANPRESS_BENCH_EDITIONS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("PLANPRESS_BENCH_EDITIONS=%q: want a number of editions", s)
+		}
+		return n
+	}
+	return 40
+}
+
+// benchSite writes a synthetic site of n editions into a temporary folder.
+func benchSite(b *testing.B, n int) Options {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site")
+	if _, err := synth.Write(dir, synth.Options{Editions: n}); err != nil {
+		b.Fatal(err)
+	}
+	return Options{Source: dir, Dest: filepath.Join(filepath.Dir(dir), "public")}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		site, diags := Load(opts)
+		if site == nil || diags.HasErrors() {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+func BenchmarkCompute(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	site, diags := Load(opts)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, e := range site.Editions {
+			for _, s := range e.Series {
+				_ = compute.EvaluateSeries(site, e, s)
+			}
+			_ = compute.Summarise(e.Milestones(), site.Statuses)
+		}
+	}
+}
+
+// BenchmarkRender renders every page into memory and throws it away.
+func BenchmarkRender(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	site, diags := Load(opts)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d := renderInto(opts, site, diags, &render.DiscardSink{})
+		if d != nil {
+			b.Fatal(d)
+		}
+	}
+}
+
+// BenchmarkWrite writes an already rendered site to disk and swaps it in.
+func BenchmarkWrite(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	mem, diags := Render(opts)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	paths := mem.Paths()
+	var size int64
+	for _, p := range paths {
+		size += int64(len(mem.Files[p]))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := newDirSink(opts.Dest)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range paths {
+			if err := out.WriteFile(p, mem.Files[p]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := out.commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is the whole of planpress build: load, render and write.
+func BenchmarkBuild(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildScaling builds archives of growing size, reporting time and
+// allocation per edition: both should stay flat as the archive grows.
+func BenchmarkBuildScaling(b *testing.B) {
+	for _, n := range []int{10, 40, 160} {
+		b.Run(fmt.Sprintf("editions=%d", n), func(b *testing.B) {
+			opts := benchSite(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/edition")
+		})
+	}
+}

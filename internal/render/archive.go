@@ -1,0 +1,93 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/planpress/planpress/internal/model"
+)
+
+// The archive: pages that span every edition (each KPI's whole series, the
+// milestone tracker, each priority across editions), search, the feed and the
+// sitemap. They are rendered after every edition, because they depend on all
+// of them; no edition's <main> depends on them.
+
+// writtenPages returns the pages written so far, sorted.
+func (r *renderer) writtenPages() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for p := range r.written {
+		if strings.HasSuffix(p, ".html") {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// prepareArchive sets up, before any page is written, what every page links
+// to: the search script and index, and the feed.
+func (r *renderer) prepareArchive(l layouts) {
+	if b, _, err := l.read(searchScript); err != nil {
+		r.errorf(searchScript, 0, "restore the file, or delete your copy to use the built-in one", "cannot read asset: %v", err)
+	} else {
+		p := fingerprint(searchScript, b)
+		r.write(p, b)
+		r.assets.Search = r.url(p)
+		r.siteView.SearchScript = r.assets.Search
+		r.siteView.SearchIndex = true
+	}
+	r.siteView.Feed = r.url(feedPath)
+}
+
+// renderArchive writes the pages that span editions, then search, the feed
+// and the sitemap (last, so that it lists every page).
+func (r *renderer) renderArchive() {
+	eds := r.site.Editions
+	hist := make([]*kpiHistory, 0, len(r.site.KPIs))
+	for _, k := range r.site.KPIs {
+		hist = append(hist, r.kpiHistory(k, eds))
+	}
+	r.renderKPIPages(hist)
+	tracker := r.trackerView(eds)
+	r.renderTracker(tracker)
+	r.renderPriorityHistories(eds, tracker)
+	r.renderSearch(hist, tracker)
+	r.write(feedPath, r.feed())
+	if r.site.BaseURL != "" {
+		r.write(sitemapPath, r.sitemap(r.writtenPages()))
+	}
+}
+
+// editionLabel names an edition briefly, as a column heading or in a list:
+// its publication month ("May 2019"), else its id.
+func editionLabel(e *model.Edition) string {
+	if e.Published.IsZero() {
+		return e.ID
+	}
+	return model.MonthOf(e.Published.Year(), e.Published.Month()).Long()
+}
+
+// editionLink links to an edition's overview.
+func (r *renderer) editionLink(e *model.Edition) Link {
+	return Link{Href: r.url(editionPath(e)), Text: e.Title}
+}
+
+// editionShortLink links to an edition's overview by its short name: "May
+// 2019 report".
+func (r *renderer) editionShortLink(e *model.Edition) Link {
+	text := editionLabel(e) + " report"
+	if e.Draft {
+		text += " (draft)"
+	}
+	return Link{Href: r.url(editionPath(e)), Text: text}
+}
+
+// priorityPage is the address of a priority's page in one edition.
+func (r *renderer) priorityPage(e *model.Edition, p *model.Priority) string {
+	return r.url(editionPath(e) + p.Slug + "/")
+}
+
+// kpiPage is the address of a KPI's page across editions.
+func (r *renderer) kpiPage(id string) string { return r.url("kpis/" + id + "/") }

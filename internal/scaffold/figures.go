@@ -1,0 +1,112 @@
+package scaffold
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/planpress/planpress/internal/model"
+)
+
+var (
+	// [kpi-id] or [kpi-id."2019-03"]
+	header = regexp.MustCompile(`^\s*\[\s*("?)([a-z0-9][a-z0-9-]*)("?)\s*(?:\.\s*["']?([0-9]{4}-[0-9]{2})["']?\s*)?\]\s*(#.*)?$`)
+	// "2019-03" = ...
+	monthKey  = regexp.MustCompile(`^\s*["']?([0-9]{4}-[0-9]{2})["']?\s*=`)
+	targetKey = regexp.MustCompile(`^\s*target\s*=`)
+)
+
+// copyFigures copies an edition's figures file for the new edition: months
+// that fall before the new period are dropped, an edition's own target is
+// kept only while the financial year is the same, and each KPI notes the
+// months still to add. Comments and layout are kept.
+func copyFigures(file, src, from string, d dates) (string, error) {
+	var probe map[string]any
+	if _, err := toml.Decode(src, &probe); err != nil {
+		return "", fmt.Errorf("%s does not parse (run planpress check): %v", file, err)
+	}
+	// An edition's own target is for the financial year of its as-at month.
+	sameYear := model.FinancialYearOf(d.oldAsAt, d.yearStart) == model.FinancialYearOf(d.asAt, d.yearStart)
+	first := d.oldAsAt + 1
+	if first < d.from {
+		first = d.from
+	}
+	todo := fmt.Sprintf("# To add: figures for %s to %s.", first, d.to)
+	if first == d.to {
+		todo = fmt.Sprintf("# To add: the figure for %s.", first)
+	}
+
+	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(src, "\r\n", "\n"), "\n"), "\n")
+	var out []string
+	out = append(out,
+		fmt.Sprintf("# Figures copied by planpress new edition from %s, for the months this edition", from),
+		fmt.Sprintf("# covers (%s to %s). Add the new months, and correct any earlier month that", d.from, d.to),
+		fmt.Sprintf("# has been revised: the %s edition keeps its own copy, exactly as published.", from),
+		"")
+	inKPI := false    // inside a [kpi-id] table
+	dropping := false // inside a [kpi-id."YYYY-MM"] table for a month now dropped
+	lastKey := -1     // index in out of the current table's last kept line
+	closeTable := func() {
+		if inKPI && lastKey >= 0 {
+			out = append(out[:lastKey+1], append([]string{todo}, out[lastKey+1:]...)...)
+		}
+		inKPI, lastKey = false, -1
+	}
+	for _, l := range lines {
+		if m := header.FindStringSubmatch(l); m != nil {
+			if m[4] == "" {
+				closeTable()
+				inKPI, dropping = true, false
+				out = append(out, l)
+				lastKey = len(out) - 1
+				continue
+			}
+			month, err := model.ParseMonth(m[4])
+			dropping = err == nil && (month < d.from || month > d.to)
+			if dropping {
+				continue
+			}
+			out = append(out, l)
+			lastKey = len(out) - 1
+			continue
+		}
+		if dropping {
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+				dropping = false
+			} else {
+				continue
+			}
+		}
+		if inKPI {
+			if m := monthKey.FindStringSubmatch(l); m != nil {
+				month, err := model.ParseMonth(m[1])
+				if err == nil && (month < d.from || month > d.to) {
+					continue
+				}
+				out = append(out, l)
+				lastKey = len(out) - 1
+				continue
+			}
+			if targetKey.MatchString(l) && !sameYear {
+				out = append(out,
+					fmt.Sprintf("# The %s edition published its own target for its financial year; a new", from),
+					"# year takes the target in data/kpis.toml unless you set one here again:",
+					"# "+strings.TrimSpace(l))
+				lastKey = len(out) - 1
+				continue
+			}
+			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+				lastKey = len(out)
+			}
+		}
+		out = append(out, l)
+	}
+	closeTable()
+	result := strings.Join(out, "\n") + "\n"
+	if _, err := toml.Decode(result, &probe); err != nil {
+		return "", fmt.Errorf("%s: cannot copy the figures safely (%v); copy the file by hand", file, err)
+	}
+	return result, nil
+}
