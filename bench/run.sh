@@ -84,6 +84,9 @@ for n in $SIZES; do
 	run warm "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"
 	[ -n "$HUGO" ] && run warm "$HUGO" --quiet -s "$hc" -d "$hc/public"
 	for _ in $(seq "$RUNS"); do
+		# Each tool starts from an empty output folder, so that neither is
+		# timed deleting the last build.
+		rm -rf "$WORK/pub$n"
 		run "pp$n" "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"
 		if [ -n "$HUGO" ]; then
 			rm -rf "$hc/public"

@@ -160,7 +160,7 @@ func main() {
 			fmt.Println("  " + b)
 		}
 	} else {
-		fmt.Printf("fingerprinted names: all %d assets pages load have name.<sha256[:10]>.ext [ok]\n", n)
+		fmt.Printf("fingerprinted names: every asset pages load (%d) is named name.<sha256[:10]>.ext [ok]\n", n)
 	}
 	if broken && *strict {
 		os.Exit(1)

@@ -112,8 +112,25 @@ type PageReport struct {
 	Violations    []Violation // axe-core, at the desktop width
 	AxePasses     int         // rules that passed, so that a run that checked nothing shows
 	Reflow        Reflow      // at NarrowWidth
+	Charts        Charts      // at the desktop width
 	Duration      time.Duration
 }
+
+// Charts counts the page's charts (elements with data-chart) and those that
+// ECharts drew as SVG.
+type Charts struct {
+	Total   int      `json:"total"`
+	Drawn   int      `json:"drawn"`
+	Library bool     `json:"library"` // window.echarts was loaded
+	Undrawn []string `json:"undrawn"`
+}
+
+// chartsScript counts the charts and the SVG drawings inside them.
+const chartsScript = `(() => {
+  const els = Array.from(document.querySelectorAll('[data-chart]'));
+  const undrawn = els.filter((e) => !e.querySelector('svg')).map((e) => e.id);
+  return {total: els.length, drawn: els.length - undrawn.length, library: typeof window.echarts === 'object', undrawn};
+})()`
 
 // Problems lists, one readable line each, what makes the page unfit to
 // publish. None means it passed every check.
@@ -137,6 +154,12 @@ func (r *PageReport) Problems() []string {
 	}
 	for _, v := range r.Violations {
 		add("axe: %s", v)
+	}
+	if r.Charts.Total > 0 && r.Charts.Library && r.Charts.Drawn < r.Charts.Total {
+		add("%d of %d charts were not drawn as SVG: %s", r.Charts.Total-r.Charts.Drawn, r.Charts.Total, strings.Join(r.Charts.Undrawn, ", "))
+	}
+	if r.Charts.Total > 0 && !r.Charts.Library && r.Charts.Drawn > 0 {
+		add("charts were drawn without the chart library")
 	}
 	if r.Reflow.ScrollsSideways() {
 		s := fmt.Sprintf("scrolls sideways at %d px: content is %d px wide in a %d px viewport", NarrowWidth, r.Reflow.ScrollWidth, r.Reflow.ClientWidth)
@@ -188,6 +211,9 @@ func (b *Browser) CheckPage(ctx context.Context, pageURL string) (*PageReport, e
 		}
 		if err := settle(ctx, col); err != nil {
 			return err
+		}
+		if rep.Charts, err = chromedp.Run(ctx, chromedp.Evaluate[Charts](chartsScript)); err != nil {
+			return fmt.Errorf("counting the charts: %w", err)
 		}
 		if rep.Title, err = chromedp.Run(ctx, chromedp.Title()); err != nil {
 			return fmt.Errorf("reading the title: %w", err)

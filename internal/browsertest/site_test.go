@@ -3,6 +3,7 @@ package browsertest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -269,8 +270,14 @@ func TestSiteInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			drawn, total := 0, 0
 			for i, p := range ps {
 				rep := reports[i]
+				drawn += rep.Charts.Drawn
+				total += rep.Charts.Total
+				if strings.Contains(p.path, "priority-") && rep.Charts.Total > 0 && !rep.Charts.Library {
+					t.Errorf("/%s: has %d charts but the chart library did not load (run make bundle)", p.path, rep.Charts.Total)
+				}
 				for _, problem := range rep.Problems() {
 					t.Errorf("/%s: %s", p.path, problem)
 				}
@@ -282,7 +289,10 @@ func TestSiteInBrowser(t *testing.T) {
 				}
 				t.Logf("/%s: %v", p.path, rep.Duration.Round(time.Millisecond))
 			}
-			t.Logf("checked %d pages in %v; page types:%s", len(ps), time.Since(start).Round(time.Millisecond), coverage(ps))
+			t.Logf("checked %d pages in %v; %d of %d charts drawn as SVG; page types:%s", len(ps), time.Since(start).Round(time.Millisecond), drawn, total, coverage(ps))
+			if total == 0 || drawn != total {
+				t.Errorf("%d of %d charts drawn as SVG; want every one, and at least one", drawn, total)
+			}
 
 			// A path with no page gets the site's 404 page, which
 			// must pass the same checks.
@@ -357,5 +367,60 @@ func TestPageKind(t *testing.T) {
 		if got := pageKind(tt.path, tt.class); got != tt.want {
 			t.Errorf("pageKind(%q, %q) = %q, want %q", tt.path, tt.class, got, tt.want)
 		}
+	}
+}
+
+// TestPrintEditionHoldsEveryMilestone prints each edition's print page, as a
+// councillor would for a committee pack, and checks that the PDF's text
+// holds every milestone ref with its status, and every status word in use.
+func TestPrintEditionHoldsEveryMilestone(t *testing.T) {
+	needPdftotext(t)
+	b := browser(t)
+	for _, s := range sites(t) {
+		t.Run(s.name, func(t *testing.T) {
+			srv := serve(t, s.dir)
+			files, _ := filepath.Glob(filepath.Join(s.dir, "editions", "*", "data.json"))
+			if len(files) == 0 {
+				t.Fatal("no edition data.json found")
+			}
+			for _, f := range files {
+				raw, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var data struct {
+					Edition    struct{ ID string }
+					Priorities []struct {
+						Milestones []struct{ Ref, Status string }
+					}
+				}
+				if err := json.Unmarshal(raw, &data); err != nil {
+					t.Fatal(err)
+				}
+				out, err := b.Print(context.Background(), srv.URL+"editions/"+data.Edition.ID+"/print/")
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, p := range data.Priorities {
+					for _, m := range p.Milestones {
+						n++
+						// The stacked table reads "Ref 1.1 Milestone ..."; the
+						// wide one puts the ref first in its row. Either way the
+						// ref stands as a word of its own.
+						if !regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(m.Ref) + `(\s|$)`).MatchString(out.Text) {
+							t.Errorf("%s: the printed edition lacks milestone %s", data.Edition.ID, m.Ref)
+						}
+						if !out.Contains(m.Status) {
+							t.Errorf("%s: the printed edition lacks the status %q of milestone %s", data.Edition.ID, m.Status, m.Ref)
+						}
+					}
+				}
+				if n == 0 {
+					t.Errorf("%s: no milestones in data.json", data.Edition.ID)
+				}
+				t.Logf("%s: %d milestones in %d printed pages", data.Edition.ID, n, out.Pages)
+			}
+		})
 	}
 }

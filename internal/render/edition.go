@@ -12,12 +12,13 @@ import (
 
 // AuthorChartView is a chart an author declared, with its data as a table.
 type AuthorChartView struct {
-	ID    string
-	Title string
-	Unit  string
-	Note  string
-	Rows  []LabelValue
-	Chart template.HTML
+	ID      string
+	Title   string
+	Unit    string
+	Note    string
+	Rows    []LabelValue
+	Chart   template.HTML
+	Summary string
 }
 
 // LabelValue is one labelled figure.
@@ -33,7 +34,7 @@ func (c *editionCtx) authorChartView(r *renderer, ch *model.AuthorChart) *Author
 			v.Rows = append(v.Rows, LabelValue{Label: cat, Value: compute.Format(ch.Values[i], model.UnitNumber, decimalsOf(ch.Values[i]))})
 		}
 	}
-	v.Chart = r.authorChartFigure(c, ch)
+	v.Chart, v.Summary = r.authorChartFigure(c, ch)
 	return v
 }
 
@@ -257,7 +258,7 @@ func (r *renderer) renderEdition(e *model.Edition) {
 			Title:   fmt.Sprintf("%s: %s – %s", p.Label, p.Title, e.Title),
 			Heading: p.Title, Description: p.Commitment,
 			Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}),
-			Notice:      notice, Edition: evp, Priority: pv, HasCharts: true,
+			Notice:      notice, Edition: evp, Priority: pv, HasCharts: strings.Contains(string(pv.Body)+string(pv.Unplaced), "data-chart="),
 		})
 	}
 	// The print edition: the whole report on one page, for a committee pack.
@@ -271,6 +272,7 @@ func (r *renderer) renderEdition(e *model.Edition) {
 		Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}), Notice: notice, Edition: pev, HasCharts: true,
 	})
 	r.writeEditionData(e, res)
+	r.chartCache.drop(e)
 }
 
 // prioritySummary is a priority as the edition overview lists it.

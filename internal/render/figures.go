@@ -19,7 +19,6 @@ type editionCtx struct {
 	edition  *model.Edition
 	results  map[string]*compute.KPIResult
 	priority *model.Priority // the priority whose narrative is converted, if any
-	pagePath string          // the address milestone refs link to ("" for this page)
 	placed   map[string]bool // KPIs placed by {{< kpi-table >}} on this page
 	quoted   map[string]bool // KPIs whose figures the narrative quotes
 	anchors  map[string]string

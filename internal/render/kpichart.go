@@ -1,12 +1,36 @@
 package render
 
-import "html/template"
+import (
+	"errors"
+	"fmt"
+	"html/template"
+
+	"github.com/planpress/planpress/internal/charts"
+	"github.com/planpress/planpress/internal/compute"
+)
 
 // kpiHistoryChart returns the chart of a KPI's whole series for its page
-// across editions, or "" for none. It is the hook for internal/charts: build
-// the options with charts.KPILine from h.Points (each month's newest figure
-// and its RAG), the targets by financial year (h.Targets), the baseline and
-// comparators, and wrap them with charts.Figure. The page sets HasCharts when
-// this returns markup, so the chart scripts load only where they are needed;
-// the table of figures beside it stays the accessible equivalent.
-func (r *renderer) kpiHistoryChart(h *kpiHistory) template.HTML { return "" }
+// across editions (each month's newest figure, rated as the edition that
+// published it rated it), or "" when it has nothing to draw. The table of
+// figures beside it stays the accessible way to every figure.
+func (r *renderer) kpiHistoryChart(h *kpiHistory) template.HTML {
+	res := &compute.KPIResult{KPI: h.KPI}
+	for _, p := range h.Points {
+		res.Points = append(res.Points, p.Latest.Point)
+	}
+	c := r.chartInput(charts.ID("kpi", h.KPI.ID), res)
+	sum, ok := charts.SummaryOf(c, h.KPI.Polarity)
+	if !ok {
+		return ""
+	}
+	c.Description = charts.Sentence(sum)
+	opts, err := charts.KPILine(c)
+	if err != nil {
+		if !errors.Is(err, charts.ErrNoValues) {
+			r.errorf(h.KPI.Pos.File, h.KPI.Pos.Line, "", "cannot chart KPI %q: %v", h.KPI.ID, err)
+		}
+		return ""
+	}
+	caption := fmt.Sprintf("Chart: %s, %s to %s, newest published figures", h.KPI.Title, res.Points[0].Month.Long(), res.Points[len(res.Points)-1].Month.Long())
+	return charts.Figure(c.ID, opts, caption, c.Description)
+}

@@ -87,6 +87,9 @@ func (c *editionCtx) kpiTableView(r *renderer, g *markdown.Glossary, list []*com
 		if res.KPI.Proxy {
 			v.HasProxy = true
 		}
+		if h := r.kpiChart(e, res); h != "" {
+			v.Charts = append(v.Charts, h)
+		}
 	}
 	return v
 }

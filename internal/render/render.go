@@ -29,20 +29,21 @@ type Options struct {
 
 // renderer holds what every page of one render shares.
 type renderer struct {
-	site     *model.Site
-	opts     Options
-	tpl      *templates
-	md       *markdown.Converter
-	terms    *markdown.Terms
-	sink     Sink
-	diags    *diag.List
-	mu       sync.Mutex // guards diags
-	base     string     // the path the site lives under: "/" or "/reports/"
-	siteView *SiteView
-	assets   Assets
-	latest   *model.Edition
-	links    []pageLink // narrative links, checked once every page is written
-	written  map[string]bool
+	site       *model.Site
+	opts       Options
+	tpl        *templates
+	md         *markdown.Converter
+	terms      *markdown.Terms
+	sink       Sink
+	diags      *diag.List
+	mu         sync.Mutex // guards diags
+	base       string     // the path the site lives under: "/" or "/reports/"
+	siteView   *SiteView
+	assets     Assets
+	latest     *model.Edition
+	links      []pageLink // narrative links, checked once every page is written
+	chartCache chartCache
+	written    map[string]bool
 }
 
 // Site renders every page and data file of the site into sink and returns the
