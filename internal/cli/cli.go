@@ -201,7 +201,7 @@ func version() string {
 				return v + "+" + s.Value[:12]
 			}
 		}
-		if v != "" {
+		if v != "" && v != "(devel)" {
 			return v
 		}
 	}
