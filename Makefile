@@ -44,9 +44,11 @@ test: deps-test $(BUNDLE) vet
 ## fuzz: a short run of each fuzz target (longer runs: FUZZTIME=5m make fuzz)
 FUZZTIME ?= 5s
 fuzz:
-	@for target in $$($(GO) test -list 'Fuzz.*' ./... 2>/dev/null | grep -E '^(Fuzz|ok)' | awk '/^Fuzz/{f=f" "$$1} /^ok/{if(f!="")print $$2":"f; f=""}'); do \
-		pkg=$${target%%:*}; for fz in $${target#*:}; do \
-			echo "fuzz $$pkg $$fz"; $(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	@for file in $$(grep -rl --include='*_test.go' '^func Fuzz' . | grep -v node_modules | sort); do \
+		dir=$$(dirname $$file); \
+		for fz in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
+			echo "fuzz $$dir $$fz ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir >/dev/null || { $(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir; exit 1; }; \
 		done; \
 	done
 
