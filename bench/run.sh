@@ -58,9 +58,9 @@ run() {
 	local label=$1
 	shift
 	if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" "$@" >"$WORK/out" 2>&1; then
-		echo "FAILED: $*" >&2
-		cat "$WORK/out" >&2
-		exit 1
+		echo "    FAILED: $*"
+		head -5 "$WORK/out" | sed 's/^/      /'
+		return 1
 	fi
 	cat "$WORK/t" >>"$WORK/$label.times"
 }
@@ -80,9 +80,14 @@ for n in $SIZES; do
 	else
 		go run ./bench/gen -editions "$n" -out "$site" | sed 's/^/    /'
 	fi
-	# Warm-up (file cache), not counted.
-	run warm "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"
-	[ -n "$HUGO" ] && run warm "$HUGO" --quiet -s "$hc" -d "$hc/public"
+	# Warm-up (file cache), not counted. A size planpress cannot build is
+	# reported and skipped, so the other sizes and the page budget still run.
+	if ! run warm "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"; then
+		echo "    planpress cannot build $n editions: skipped"
+		rm -rf "$site" "$hc"
+		continue
+	fi
+	if [ -n "$HUGO" ]; then run warm "$HUGO" --quiet -s "$hc" -d "$hc/public"; fi
 	for _ in $(seq "$RUNS"); do
 		# Each tool starts from an empty output folder, so that neither is
 		# timed deleting the last build.

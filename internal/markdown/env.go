@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -103,12 +105,29 @@ func (c *Converter) Convert(src string, env *Env) template.HTML {
 	pc.Set(envKey, env)
 	source := []byte(src)
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, source, doc); err != nil && env.Diags != nil {
+	b := outBufs.Get().(*outBuf)
+	defer outBufs.Put(b)
+	b.out.Reset()
+	b.w.Reset(&b.out)
+	if err := c.md.Renderer().Render(b.w, source, doc); err != nil && env.Diags != nil {
 		env.Diags.Errorf(env.File, env.Line, "", "cannot render Markdown: %v", err)
 	}
-	return template.HTML(buf.String())
+	return template.HTML(b.out.String())
 }
+
+// outBuf is the output of one conversion: goldmark writes through w, of the
+// size goldmark would make itself, into out. They are recycled, so that a
+// build does not allocate and grow fresh ones for every piece of Markdown.
+type outBuf struct {
+	out bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outBufs = sync.Pool{New: func() any {
+	b := &outBuf{}
+	b.w = bufio.NewWriter(&b.out)
+	return b
+}}
 
 // ConvertInline renders a short piece of Markdown (a table cell, a title)
 // without the surrounding paragraph.

@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	planpress "github.com/planpress/planpress"
 	"github.com/planpress/planpress/internal/diag"
@@ -106,17 +107,25 @@ func (t *templates) page(kind string, data any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no layout layouts/%s.html", kind)
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, "layouts/baseof.html", data); err != nil {
+	buf := outBufs.Get().(*bytes.Buffer)
+	defer outBufs.Put(buf)
+	buf.Reset()
+	if err := set.ExecuteTemplate(buf, "layouts/baseof.html", data); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// outBufs recycles the buffers layouts execute into, so that a build does
+// not allocate and grow a fresh one for every page and partial.
+var outBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // partial executes a partial into HTML for use inside Markdown output.
 func (t *templates) partial(name string, data any) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := t.partials.ExecuteTemplate(&buf, "layouts/partials/"+name+".html", data); err != nil {
+	buf := outBufs.Get().(*bytes.Buffer)
+	defer outBufs.Put(buf)
+	buf.Reset()
+	if err := t.partials.ExecuteTemplate(buf, "layouts/partials/"+name+".html", data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
