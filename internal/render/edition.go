@@ -250,9 +250,11 @@ func (r *renderer) renderEdition(e *model.Edition) {
 			Edition: &home, Path: r.url(""), Canonical: r.absolute(r.url(dir)), HasCharts: len(ev.Charts) > 0,
 		})
 	}
+	var pvs []*PriorityView
 	for _, p := range e.Priorities {
 		g := r.terms.NewPage()
 		pv := r.priorityView(e, res, p, g, "")
+		pvs = append(pvs, pv)
 		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, PrintPath: ev.PrintPath, Published: ev.Published}
 		r.writePage("priority", dir+p.Slug+"/index.html", &Page{
 			Title:   fmt.Sprintf("%s: %s – %s", p.Label, p.Title, e.Title),
@@ -264,8 +266,12 @@ func (r *renderer) renderEdition(e *model.Edition) {
 	// The print edition: the whole report on one page, for a committee pack.
 	g := r.terms.NewPage()
 	pev := r.editionView(e, res, g, "print")
-	for _, p := range e.Priorities {
-		pev.Priorities = append(pev.Priorities, r.priorityView(e, res, p, g, "print"))
+	// Each priority is shown as its own page shows it (converting every
+	// narrative again was a tenth of the build), one heading level down.
+	for _, pv := range pvs {
+		pp := *pv
+		pp.Body = template.HTML(headingShift.Replace(string(pv.Body)))
+		pev.Priorities = append(pev.Priorities, &pp)
 	}
 	r.writePage("print", dir+"print/index.html", &Page{
 		Title: "Print edition – " + e.Title, Heading: e.Title, Description: "The whole report on one page, for printing.",

@@ -173,13 +173,14 @@ func (c *editionCtx) kpiRow(r *renderer, g *markdown.Glossary, res *compute.KPIR
 	for _, m := range months {
 		p := res.Point(m)
 		if p == nil {
-			row.Cells = append(row.Cells, CellView{Empty: true})
+			row.Cells = append(row.Cells, CellView{Empty: true, HTML: emptyCell})
 			if counts != nil {
-				counts.Cells = append(counts.Cells, CountCell{})
+				counts.Cells = append(counts.Cells, CountCell{HTML: "<td></td>"})
 			}
 			continue
 		}
 		cell := CellView{Value: p.Formatted, RAG: p.RAG.String(), RAGWord: p.RAG.Word(), Arrow: p.Travel.Arrow, TravelWord: p.Travel.Word, TravelRAG: p.Travel.RAG.String()}
+		cell.HTML = cellHTML(cell)
 		row.Cells = append(row.Cells, cell)
 		if counts != nil {
 			cc := CountCell{}
@@ -190,6 +191,7 @@ func (c *editionCtx) kpiRow(r *renderer, g *markdown.Glossary, res *compute.KPIR
 					cc.Mismatch = compute.Format(pc, model.UnitPercent, k.Decimals)
 				}
 			}
+			cc.HTML = countHTML(cc)
 			counts.Cells = append(counts.Cells, cc)
 		}
 	}
@@ -220,4 +222,52 @@ func (c *editionCtx) authorChart(r *renderer, a markdown.Args) (markdown.Output,
 		fix = "use one of: " + strings.Join(ids, ", ")
 	}
 	return markdown.Output{}, markdown.Fixf(fix, "unknown chart %q", a.Positional[0])
+}
+
+const emptyCell template.HTML = `<td class="cell"><span class="none">–</span><span class="visually-hidden">No figure</span></td>`
+
+// cellHTML writes one month of a KPI row: the value, its rating in words and
+// its direction of travel in words, with the rating's colour as a class.
+func cellHTML(c CellView) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<td class="cell`)
+	if c.RAG != "" {
+		b.WriteString(" rag-")
+		b.WriteString(c.RAG)
+	}
+	b.WriteString(`">`)
+	if c.Value != "" {
+		b.WriteString(`<span class="value">`)
+		b.WriteString(template.HTMLEscapeString(c.Value))
+		b.WriteString(`</span>`)
+	}
+	if c.RAGWord != "" {
+		b.WriteString(`<span class="rag-word">`)
+		b.WriteString(c.RAGWord)
+		b.WriteString(`</span>`)
+	}
+	if c.Arrow != "" {
+		b.WriteString(`<span class="travel`)
+		if c.TravelRAG != "" {
+			b.WriteString(" travel--")
+			b.WriteString(c.TravelRAG)
+		}
+		b.WriteString(`"><span aria-hidden="true">`)
+		b.WriteString(c.Arrow)
+		b.WriteString(`</span> `)
+		b.WriteString(template.HTMLEscapeString(c.TravelWord))
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</td>`)
+	return template.HTML(b.String())
+}
+
+// countHTML writes one month's numerator/denominator cell, with the
+// percentage the counts give when it differs from the published one.
+func countHTML(c CountCell) template.HTML {
+	s := "<td>" + template.HTMLEscapeString(c.Text)
+	if c.Mismatch != "" {
+		s += `<span class="mismatch">counts give ` + template.HTMLEscapeString(c.Mismatch) + `</span>`
+	}
+	return template.HTML(s + "</td>")
 }

@@ -208,8 +208,12 @@ type KPIRowView struct {
 	Counts    *CountRowView
 }
 
-// CellView is one month of one KPI.
+// CellView is one month of one KPI. HTML is the whole table cell, written in
+// Go because a KPI table has hundreds of cells and the template engine's
+// per-value escaping dominated the build; the fields stay for layouts that
+// want to write cells their own way.
 type CellView struct {
+	HTML       template.HTML
 	Value      string
 	RAG        string // class: "red", "amber", "green"
 	RAGWord    string
@@ -229,6 +233,7 @@ type CountRowView struct {
 // CountCell is one month's counts, with the percentage they give when that
 // differs from the published one.
 type CountCell struct {
+	HTML     template.HTML // the whole table cell
 	Text     string
 	Mismatch string
 }
