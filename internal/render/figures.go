@@ -101,6 +101,16 @@ func (c *editionCtx) pointArg(res *compute.KPIResult, a markdown.Args, usage str
 	return p, nil
 }
 
+// kpiPoint finds the KPI and month a figure shortcode names.
+func (c *editionCtx) kpiPoint(a markdown.Args, usage string) (*compute.KPIResult, *compute.Point, error) {
+	res, err := c.kpiArg(a, usage)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := c.pointArg(res, a, usage)
+	return res, p, err
+}
+
 func monthsOf(res *compute.KPIResult) string {
 	if len(res.Points) == 0 {
 		return "none"
@@ -110,11 +120,7 @@ func monthsOf(res *compute.KPIResult) string {
 
 func (c *editionCtx) value(a markdown.Args) (markdown.Output, error) {
 	const usage = "{{< value ID 2019-03 >}}"
-	res, err := c.kpiArg(a, usage)
-	if err != nil {
-		return markdown.Output{}, err
-	}
-	p, err := c.pointArg(res, a, usage)
+	res, p, err := c.kpiPoint(a, usage)
 	if err != nil {
 		return markdown.Output{}, err
 	}
@@ -126,11 +132,7 @@ func (c *editionCtx) value(a markdown.Args) (markdown.Output, error) {
 
 func (c *editionCtx) ratio(a markdown.Args) (markdown.Output, error) {
 	const usage = "{{< ratio ID 2019-03 >}}"
-	res, err := c.kpiArg(a, usage)
-	if err != nil {
-		return markdown.Output{}, err
-	}
-	p, err := c.pointArg(res, a, usage)
+	res, p, err := c.kpiPoint(a, usage)
 	if err != nil {
 		return markdown.Output{}, err
 	}
@@ -205,11 +207,7 @@ func (c *editionCtx) comparator(a markdown.Args) (markdown.Output, error) {
 
 func (c *editionCtx) rag(a markdown.Args) (markdown.Output, error) {
 	const usage = "{{< rag ID 2019-03 >}}"
-	res, err := c.kpiArg(a, usage)
-	if err != nil {
-		return markdown.Output{}, err
-	}
-	p, err := c.pointArg(res, a, usage)
+	res, p, err := c.kpiPoint(a, usage)
 	if err != nil {
 		return markdown.Output{}, err
 	}
@@ -221,11 +219,7 @@ func (c *editionCtx) rag(a markdown.Args) (markdown.Output, error) {
 
 func (c *editionCtx) direction(a markdown.Args) (markdown.Output, error) {
 	const usage = "{{< direction ID 2019-03 >}}"
-	res, err := c.kpiArg(a, usage)
-	if err != nil {
-		return markdown.Output{}, err
-	}
-	p, err := c.pointArg(res, a, usage)
+	res, p, err := c.kpiPoint(a, usage)
 	if err != nil {
 		return markdown.Output{}, err
 	}
