@@ -48,9 +48,12 @@ fuzz:
 		dir=$$(dirname $$file); \
 		for fz in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
 			echo "fuzz $$dir $$fz ($(FUZZTIME))"; \
-			$(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir >/dev/null || { $(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir; exit 1; }; \
+			$(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir > .fuzz.log 2>&1 || { \
+				cat .fuzz.log; echo "fuzz: $$fz failed; running it again (a real failure is saved under testdata/fuzz and fails again)"; \
+				$(GO) test -run '^$$' -fuzz "^$$fz$$" -fuzztime $(FUZZTIME) $$dir || exit 1; }; \
 		done; \
 	done
+	@rm -f .fuzz.log
 
 clean:
 	rm -rf bin public
