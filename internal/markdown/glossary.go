@@ -299,9 +299,9 @@ func capitalisedWords(b []byte) [][2]int {
 				r, w := utf8.DecodeRune(b[j:])
 				if !wordRune(r) {
 					out = append(out, [2]int{q, j})
-					// The search goes on after the character that ended
-					// the word, with no character before it to match.
-					q, boundary = j+w, false
+					// The character that ended the word also starts the
+					// next one: "ABC DEF" holds two words.
+					q, boundary = j+w, true
 					continue
 				}
 			}

@@ -81,9 +81,16 @@ func TestCapitalisedWordsMatchesRegexp(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := []byte(b.String())
+		// The regexp uses up the character after a word, so it is applied
+		// again from that character, which may start the next word.
 		var want [][2]int
-		for _, m := range capitalised.FindAllSubmatchIndex(s, -1) {
-			want = append(want, [2]int{m[2], m[3]})
+		for p := 0; p <= len(s); {
+			m := capitalised.FindSubmatchIndex(s[p:])
+			if m == nil {
+				break
+			}
+			want = append(want, [2]int{m[2] + p, m[3] + p})
+			p += m[3]
 		}
 		got := capitalisedWords(s)
 		if len(got) != len(want) {

@@ -184,3 +184,12 @@ func TestUnknownAbbreviationsWarned(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestAdjacentUnknownAbbreviations(t *testing.T) {
+	var d diag.List
+	env := &Env{File: "p.md", Line: 1, Diags: &d, Glossary: CompileGlossary([]Term{{Abbr: "MASH", Meaning: "M"}}).NewPage(), WarnUnknownTerms: true}
+	New().Convert("The ABC DEF team.\n", env)
+	if d.Len() != 2 {
+		t.Errorf("want warnings for ABC and DEF, got %v", d.Items())
+	}
+}
