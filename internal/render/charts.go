@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 
 	"github.com/planpress/planpress/internal/assets"
@@ -19,29 +18,31 @@ import (
 // when the edition is done, so memory does not grow with the archive.
 type chartCache struct {
 	mu sync.Mutex
-	m  map[*model.Edition]map[string]template.HTML
+	m  map[*model.Edition]map[string]any
 }
 
-func (c *chartCache) get(e *model.Edition, key string, build func() template.HTML) template.HTML {
+// cached returns the value stored for an edition under key, building it the
+// first time.
+func cached[T any](c *chartCache, e *model.Edition, key string, build func() T) T {
 	c.mu.Lock()
 	if c.m == nil {
-		c.m = map[*model.Edition]map[string]template.HTML{}
+		c.m = map[*model.Edition]map[string]any{}
 	}
 	byKey := c.m[e]
 	if byKey == nil {
-		byKey = map[string]template.HTML{}
+		byKey = map[string]any{}
 		c.m[e] = byKey
 	}
-	h, ok := byKey[key]
+	v, ok := byKey[key]
 	c.mu.Unlock()
 	if ok {
-		return h
+		return v.(T)
 	}
-	h = build()
+	t := build()
 	c.mu.Lock()
-	byKey[key] = h
+	byKey[key] = t
 	c.mu.Unlock()
-	return h
+	return t
 }
 
 func (c *chartCache) drop(e *model.Edition) {
@@ -100,26 +101,36 @@ func (r *renderer) chartInput(id string, res *compute.KPIResult) charts.KPIChart
 // kpiChart is the figure of a KPI's line chart in an edition, or "" for a
 // KPI with nothing to draw (directions only).
 func (r *renderer) kpiChart(e *model.Edition, res *compute.KPIResult) template.HTML {
-	return r.chartCache.get(e, "kpi:"+res.KPI.ID, func() template.HTML {
-		c := r.chartInput(charts.ID(e.ID, res.KPI.ID), res)
-		sum, ok := charts.SummaryOf(c, res.KPI.Polarity)
-		if !ok {
-			return ""
-		}
-		c.Description = charts.Sentence(sum)
-		opts, err := charts.KPILine(c)
-		if err != nil {
-			if !errors.Is(err, charts.ErrNoValues) {
-				r.errorf(res.KPI.Pos.File, res.KPI.Pos.Line, "", "cannot chart KPI %q: %v", res.KPI.ID, err)
-			}
-			return ""
-		}
-		caption := fmt.Sprintf("Chart: %s", res.KPI.Title)
-		if n := len(res.Points); n > 0 {
-			caption += fmt.Sprintf(", %s to %s", res.Points[0].Month.Long(), res.Points[n-1].Month.Long())
-		}
-		return charts.Figure(c.ID, opts, caption, c.Description)
+	return cached(&r.chartCache, e, "kpi:"+res.KPI.ID, func() template.HTML {
+		return r.lineFigure(charts.ID(e.ID, res.KPI.ID), res, "")
 	})
+}
+
+// lineFigure draws a KPI's points as a line chart in a figure with its
+// caption and one-sentence summary, or returns "" when nothing has a value.
+// The caption names the KPI and the months shown, then any note.
+func (r *renderer) lineFigure(id string, res *compute.KPIResult, note string) template.HTML {
+	c := r.chartInput(id, res)
+	sum, ok := charts.SummaryOf(c, res.KPI.Polarity)
+	if !ok {
+		return ""
+	}
+	c.Description = charts.Sentence(sum)
+	opts, err := charts.KPILine(c)
+	if err != nil {
+		if !errors.Is(err, charts.ErrNoValues) {
+			r.errorf(res.KPI.Pos.File, res.KPI.Pos.Line, "", "cannot chart KPI %q: %v", res.KPI.ID, err)
+		}
+		return ""
+	}
+	caption := "Chart: " + res.KPI.Title
+	if n := len(res.Points); n > 0 {
+		caption += fmt.Sprintf(", %s to %s", res.Points[0].Month.Long(), res.Points[n-1].Month.Long())
+	}
+	if note != "" {
+		caption += ", " + note
+	}
+	return charts.Figure(c.ID, opts, caption, c.Description)
 }
 
 // statusColours are the bar colours of the site's statuses, by their RAG.
@@ -134,8 +145,8 @@ func (r *renderer) statusColours() []string {
 // summaryCharts returns the edition overview's charts: milestones by status,
 // milestones by priority and status, and KPIs by their latest rating.
 func (r *renderer) summaryCharts(e *model.Edition, v *EditionView) []template.HTML {
-	joined := r.chartCache.get(e, "summary", func() template.HTML {
-		var out []string
+	return cached(&r.chartCache, e, "summary", func() []template.HTML {
+		var out []template.HTML
 		var names []string
 		var counts []float64
 		for _, c := range v.Milestones.ByStatus {
@@ -175,25 +186,18 @@ func (r *renderer) summaryCharts(e *model.Edition, v *EditionView) []template.HT
 				Horizontal: true}
 			out = append(out, r.barFigure(e, rag, "Chart: indicators by their latest rating"))
 		}
-		return template.HTML(strings.Join(out, "\x00"))
+		return out
 	})
-	var figs []template.HTML
-	for _, f := range strings.Split(string(joined), "\x00") {
-		if f != "" {
-			figs = append(figs, template.HTML(f))
-		}
-	}
-	return figs
 }
 
-func (r *renderer) barFigure(e *model.Edition, b charts.Bar, caption string) string {
+func (r *renderer) barFigure(e *model.Edition, b charts.Bar, caption string) template.HTML {
 	b.Description = charts.BarSentence(b)
 	opts, err := charts.Bars(b)
 	if err != nil {
 		r.errorf(e.Pos.File, 0, "", "cannot draw chart %s: %v", b.ID, err)
 		return ""
 	}
-	return string(charts.Figure(b.ID, opts, caption, b.Description))
+	return charts.Figure(b.ID, opts, caption, b.Description)
 }
 
 // authorChartFigure returns the chart of an author-declared chart (the

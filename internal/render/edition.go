@@ -148,8 +148,10 @@ func (r *renderer) editionView(e *model.Edition, res map[string]*compute.KPIResu
 }
 
 // priorityView builds one priority for one page.
-func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIResult, p *model.Priority, g *markdown.Glossary, anchorsOn string) *PriorityView {
-	ctx := r.newCtx(e, res, p, anchorsOn)
+// The print edition reuses these views, so they are built once, for the
+// priority's own page.
+func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIResult, p *model.Priority, g *markdown.Glossary) *PriorityView {
+	ctx := r.newCtx(e, res, p, "")
 	v := &PriorityView{Number: p.Number, Label: p.Label, Title: p.Title, Path: r.url(editionPath(e) + p.Slug + "/"), KPIs: p.KPIs}
 	plain := &markdown.Env{Glossary: g}
 	v.Commitment = r.md.ConvertInline(p.Commitment, plain)
@@ -166,19 +168,8 @@ func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIRes
 		v.Milestones = append(v.Milestones, mv)
 	}
 	v.Summary = r.summaryView(p.Milestones, "in this priority")
-	check := ""
-	if anchorsOn != "print" {
-		check = "/" + editionPath(e) + p.Slug + "/"
-	}
-	v.Body = r.convert(p.Body, p.BodyPos, ctx, g, check)
-	if anchorsOn == "print" {
-		// On the print page each priority is a section under an h2, so its
-		// narrative's headings step down a level.
-		v.Body = template.HTML(headingShift.Replace(string(v.Body)))
-	}
-	if check != "" {
-		r.warnUncommentedRed(e, p, res, ctx)
-	}
+	v.Body = r.convert(p.Body, p.BodyPos, ctx, g, "/"+editionPath(e)+p.Slug+"/")
+	r.warnUncommentedRed(e, p, res, ctx)
 	var unplaced []*compute.KPIResult
 	for _, id := range p.KPIs {
 		if x, ok := res[id]; ok && !ctx.placed[id] {
@@ -195,6 +186,8 @@ func (r *renderer) priorityView(e *model.Edition, res map[string]*compute.KPIRes
 	return v
 }
 
+// headingShift steps a narrative's headings down a level, for the print
+// edition, where each priority is a section under an h2.
 var headingShift = strings.NewReplacer("<h5", "<h6", "</h5>", "</h6>", "<h4", "<h5", "</h4>", "</h5>", "<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>", "<h1", "<h2", "</h1>", "</h2>")
 
 func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
@@ -253,7 +246,7 @@ func (r *renderer) renderEdition(e *model.Edition) {
 	var pvs []*PriorityView
 	for _, p := range e.Priorities {
 		g := r.terms.NewPage()
-		pv := r.priorityView(e, res, p, g, "")
+		pv := r.priorityView(e, res, p, g)
 		pvs = append(pvs, pv)
 		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, PrintPath: ev.PrintPath, Published: ev.Published}
 		r.writePage("priority", dir+p.Slug+"/index.html", &Page{

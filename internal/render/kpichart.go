@@ -1,8 +1,6 @@
 package render
 
 import (
-	"errors"
-	"fmt"
 	"html/template"
 
 	"github.com/planpress/planpress/internal/charts"
@@ -30,19 +28,5 @@ func (r *renderer) kpiHistoryChart(h *kpiHistory) template.HTML {
 	for _, p := range points {
 		res.Points = append(res.Points, p.Latest.Point)
 	}
-	c := r.chartInput(charts.ID("kpi", h.KPI.ID), res)
-	sum, ok := charts.SummaryOf(c, h.KPI.Polarity)
-	if !ok {
-		return ""
-	}
-	c.Description = charts.Sentence(sum)
-	opts, err := charts.KPILine(c)
-	if err != nil {
-		if !errors.Is(err, charts.ErrNoValues) {
-			r.errorf(h.KPI.Pos.File, h.KPI.Pos.Line, "", "cannot chart KPI %q: %v", h.KPI.ID, err)
-		}
-		return ""
-	}
-	caption := fmt.Sprintf("Chart: %s, %s to %s, newest published figures", h.KPI.Title, res.Points[0].Month.Long(), res.Points[len(res.Points)-1].Month.Long())
-	return charts.Figure(c.ID, opts, caption, c.Description)
+	return r.lineFigure(charts.ID("kpi", h.KPI.ID), res, "newest published figures")
 }
