@@ -25,7 +25,23 @@ type Options struct {
 	Now time.Time
 	// Live adds the live-reload script to every page (planpress serve).
 	Live bool
+	// Cache, when set, keeps what this build loaded and rendered, so that the
+	// next build with the same cache redoes only what its changed files
+	// touch (planpress serve). Its output is the same as without a cache.
+	Cache *Cache
 }
+
+// Cache is what a build reuses from the build before it: editions whose files
+// are unchanged, and rendered parts whose inputs are unchanged. Use one cache
+// for one site folder and one build at a time.
+type Cache struct {
+	load   load.Cache
+	render render.Cache
+}
+
+// Reused reports how many parts of the latest render came from the cache,
+// and how many were rendered.
+func (c *Cache) Reused() (hits, misses int) { return c.render.Hits, c.render.Misses }
 
 // Result describes a finished build.
 type Result struct {
@@ -85,7 +101,11 @@ func Load(opts Options) (*model.Site, *diag.List) {
 		return nil, &l
 	}
 	defer root.Close()
-	return load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	lo := load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	if opts.Cache != nil {
+		lo.Cache = &opts.Cache.load
+	}
+	return load.Site(root.FS(), lo)
 }
 
 // run loads and renders the site into sink, returning every problem.
@@ -106,6 +126,10 @@ func renderInto(opts Options, site *model.Site, diags *diag.List, sink render.Si
 		return diags.Err()
 	}
 	defer root.Close()
-	diags.Merge(render.Site(site, render.Options{Overrides: root.FS(), Live: opts.Live}, sink))
+	ro := render.Options{Overrides: root.FS(), Live: opts.Live}
+	if opts.Cache != nil {
+		ro.Cache = &opts.Cache.render
+	}
+	diags.Merge(render.Site(site, ro, sink))
 	return diags.Err()
 }

@@ -267,9 +267,12 @@ func checkMilestoneRefs(l *loader, e *model.Edition) {
 	}
 }
 
+// figuresFile is the file that holds edition id's figures.
+func figuresFile(id string) string { return path.Join("data/editions", id, "kpis.toml") }
+
 // loadFigures reads data/editions/ID/kpis.toml: one table per KPI, one key per month.
 func loadFigures(l *loader, e *model.Edition) {
-	file := path.Join("data/editions", e.ID, "kpis.toml")
+	file := figuresFile(e.ID)
 	src, ok := l.read(file, false)
 	if !ok {
 		return

@@ -24,10 +24,16 @@ type Options struct {
 	Future bool
 	// Now is the moment "future" is measured from; the zero time means time.Now().
 	Now time.Time
+	// Cache, when set, keeps this load's results for the next load with the
+	// same cache, which then parses only the files that changed.
+	Cache *Cache
 }
 
 type loader struct {
-	fsys  fs.FS
+	fsys fs.FS
+	// src holds the files of the part being loaded (the site's own, or one
+	// edition's), read and fingerprinted before any is parsed.
+	src   *sources
 	site  *model.Site
 	diags *diag.List
 	// settingsOK and kpisOK are false when planpress.toml or data/kpis.toml
@@ -40,22 +46,16 @@ type loader struct {
 // inside it). It returns the site and every problem found; the site is
 // usable for rendering only when the list holds no errors.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
-	l := &loader{fsys: fsys, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
-	l.settingsOK, l.kpisOK = true, true
-	src, ok := l.read(SiteFile, true)
-	if ok {
-		l.settingsOK = loadSettings(src, l.site, l.diags)
+	c := opts.Cache
+	if c == nil {
+		c = &Cache{}
 	} else {
-		l.site.Statuses = DefaultStatuses()
+		c.mu.Lock()
+		defer c.mu.Unlock()
 	}
-	if src, ok := l.read(KPIFile, false); ok {
-		l.kpisOK = loadKPIs(src, l.site, l.diags)
-	}
-	if src, ok := l.read(GlossaryFile, false); ok {
-		loadGlossary(src, l.site, l.diags)
-	}
-	l.loadPages()
-	l.site.Editions = append(l.site.Editions, l.loadEditions(l.listDirs("content/editions"))...)
+	l := &loader{fsys: fsys, diags: &diag.List{}}
+	l.loadSiteFiles(c)
+	l.site.Editions = l.loadEditions(c, l.listDirs("content/editions"))
 	l.checkOrphanFigures()
 	sort.SliceStable(l.site.Editions, func(i, j int) bool {
 		a, b := l.site.Editions[i], l.site.Editions[j]
@@ -71,13 +71,54 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	return l.site, l.diags
 }
 
+// loadSiteFiles loads everything on the site but its editions: the settings,
+// KPIs, glossary and pages. When their files are those of the cached load,
+// it keeps that load's results (so the KPIs that cached editions point to
+// stay the KPIs of the site) and its problems.
+func (l *loader) loadSiteFiles(c *Cache) {
+	src := readSiteSources(l.fsys)
+	fp := src.fingerprint()
+	r := c.siteFor(fp)
+	if r == nil {
+		sub := &loader{fsys: l.fsys, src: src, site: &model.Site{KPIByID: map[string]*model.KPI{}, Fingerprint: fp}, diags: &diag.List{}}
+		sub.loadSiteWide()
+		r = &siteResult{fingerprint: fp, site: *sub.site, diags: sub.diags, settingsOK: sub.settingsOK, kpisOK: sub.kpisOK}
+		c.site = r
+	}
+	site := r.site
+	l.site, l.settingsOK, l.kpisOK = &site, r.settingsOK, r.kpisOK
+	l.diags.Merge(r.diags)
+}
+
+// loadSiteWide reads the site's own files: the part of a load that every
+// edition is read against.
+func (l *loader) loadSiteWide() {
+	l.settingsOK, l.kpisOK = true, true
+	src, ok := l.read(SiteFile, true)
+	if ok {
+		l.settingsOK = loadSettings(src, l.site, l.diags)
+	} else {
+		l.site.Statuses = DefaultStatuses()
+	}
+	if src, ok := l.read(KPIFile, false); ok {
+		l.kpisOK = loadKPIs(src, l.site, l.diags)
+	}
+	if src, ok := l.read(GlossaryFile, false); ok {
+		loadGlossary(src, l.site, l.diags)
+	}
+	l.loadPages()
+}
+
 // loadEditions reads the editions in parallel, in the order of ids. Each has
 // a copy of the loader with its own problem list, merged in the order of ids,
 // so the result is the same as one by one. loadEdition must only read what
 // the loader shares: the settings, KPIs and glossary already loaded.
-func (l *loader) loadEditions(ids []string) []*model.Edition {
-	eds := make([]*model.Edition, len(ids))
-	lists := make([]*diag.List, len(ids))
+//
+// An edition whose files are those of the cached load is that load's
+// edition, with its problems. The cache then holds this load's editions and
+// no others.
+func (l *loader) loadEditions(c *Cache, ids []string) []*model.Edition {
+	results := make([]*editionResult, len(ids))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(ids)) {
@@ -89,18 +130,34 @@ func (l *loader) loadEditions(ids []string) []*model.Edition {
 				if i >= len(ids) {
 					return
 				}
-				sub := *l
-				sub.diags = &diag.List{}
-				eds[i] = loadEdition(&sub, ids[i])
-				lists[i] = sub.diags
+				results[i] = l.loadCachedEdition(c, ids[i])
 			}
 		}()
 	}
 	wg.Wait()
-	for _, d := range lists {
-		l.diags.Merge(d)
+	eds := make([]*model.Edition, len(ids))
+	c.editions = make(map[string]*editionResult, len(ids))
+	for i, r := range results {
+		eds[i] = r.edition
+		l.diags.Merge(r.diags)
+		c.editions[ids[i]] = r
 	}
 	return eds
+}
+
+// loadCachedEdition reads edition id's files and loads them, unless the
+// cache holds the edition loaded from the same files.
+func (l *loader) loadCachedEdition(c *Cache, id string) *editionResult {
+	src := readEditionSources(l.fsys, id)
+	fp := src.fingerprint()
+	if r := c.edition(id, fp); r != nil {
+		return r
+	}
+	sub := *l
+	sub.src, sub.diags = src, &diag.List{}
+	e := loadEdition(&sub, id)
+	e.Fingerprint, e.DataFingerprint = fp, src.dataFingerprint()
+	return &editionResult{fingerprint: fp, edition: e, diags: sub.diags}
 }
 
 func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
@@ -121,9 +178,16 @@ func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
 	return out
 }
 
-// read returns a file's text. A missing required file is an error.
+// read returns a file's text, as it was read up front. A missing required
+// file is an error.
 func (l *loader) read(name string, required bool) (string, bool) {
-	b, err := fs.ReadFile(l.fsys, name)
+	f, ok := l.src.files[name]
+	if !ok {
+		// A file read here but not up front would not count in the
+		// fingerprint, so a cached load would miss a change to it.
+		panic("load: " + name + " was not read up front with the other files of its part of the site")
+	}
+	b, err := f.data, f.err
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if required {
@@ -145,9 +209,18 @@ func cleanErr(err error) string {
 	return err.Error()
 }
 
-// list returns the file names in a folder, sorted.
+// list returns the file names in a folder, sorted, as they were listed up front.
 func (l *loader) list(dir string) []string {
-	entries, err := fs.ReadDir(l.fsys, dir)
+	names, ok := l.src.lists[dir]
+	if !ok {
+		panic("load: " + dir + " was not listed up front with the other files of its part of the site")
+	}
+	return names
+}
+
+// listFiles returns the file names in a folder, sorted.
+func listFiles(fsys fs.FS, dir string) []string {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil
 	}

@@ -14,8 +14,6 @@ import (
 
 // writtenPages returns the pages written so far, sorted.
 func (r *renderer) writtenPages() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []string
 	for p := range r.written {
 		if strings.HasSuffix(p, ".html") {
@@ -41,23 +39,20 @@ func (r *renderer) prepareArchive(l layouts) {
 	r.siteView.Feed = r.url(feedPath)
 }
 
-// renderArchive writes the pages that span editions, then search, the feed
-// and the sitemap (last, so that it lists every page).
-func (r *renderer) renderArchive() {
-	eds := r.site.Editions
-	hist := make([]*kpiHistory, 0, len(r.site.KPIs))
-	for _, k := range r.site.KPIs {
-		hist = append(hist, r.kpiHistory(k, eds))
+// archiveParts are the parts that render the pages across editions: each
+// KPI's page, the list of KPIs, the milestone tracker and each priority
+// across editions. Search, the feed and the sitemap come after every part.
+func (r *renderer) archiveParts(hist []*kpiHistory, tracker *TrackerView) []*part {
+	var parts []*part
+	for _, h := range hist {
+		parts = append(parts, &part{key: r.archiveKey("kpi " + h.KPI.ID), run: func(r *renderer) { r.renderKPIPage(h) }})
 	}
-	r.renderKPIPages(hist)
-	tracker := r.trackerView(eds)
-	r.renderTracker(tracker)
-	r.renderPriorityHistories(eds, tracker)
-	r.renderSearch(hist, tracker)
-	r.write(feedPath, r.feed())
-	if r.site.BaseURL != "" {
-		r.write(sitemapPath, r.sitemap(r.writtenPages()))
-	}
+	parts = append(parts,
+		&part{key: r.archiveKey("kpis"), run: func(r *renderer) { r.renderKPIIndex(hist) }},
+		&part{key: r.archiveKey("tracker"), run: func(r *renderer) { r.renderTracker(tracker) }},
+		&part{key: r.archiveKey("priorities"), run: func(r *renderer) { r.renderPriorityHistories(r.site.Editions, tracker) }},
+	)
+	return parts
 }
 
 // editionLabel names an edition briefly, as a column heading or in a list:

@@ -33,9 +33,7 @@ func (r *renderer) writeAssets(l layouts) Assets {
 	}
 	f, err := echartsBundle()
 	if err != nil {
-		r.mu.Lock()
-		r.diags.Warnf("planpress", 0, "", "charts are left out of this build: %v", err)
-		r.mu.Unlock()
+		r.warnf("planpress", 0, "", "charts are left out of this build: %v", err)
 		return a
 	}
 	p := "assets/" + f.Name

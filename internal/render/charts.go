@@ -101,7 +101,7 @@ func (r *renderer) chartInput(id string, res *compute.KPIResult) charts.KPIChart
 // kpiChart is the figure of a KPI's line chart in an edition, or "" for a
 // KPI with nothing to draw (directions only).
 func (r *renderer) kpiChart(e *model.Edition, res *compute.KPIResult) template.HTML {
-	return cached(&r.chartCache, e, "kpi:"+res.KPI.ID, func() template.HTML {
+	return cached(r.chartCache, e, "kpi:"+res.KPI.ID, func() template.HTML {
 		return r.lineFigure(charts.ID(e.ID, res.KPI.ID), res, "")
 	})
 }
@@ -145,7 +145,7 @@ func (r *renderer) statusColours() []string {
 // summaryCharts returns the edition overview's charts: milestones by status,
 // milestones by priority and status, and KPIs by their latest rating.
 func (r *renderer) summaryCharts(e *model.Edition, v *EditionView) []template.HTML {
-	return cached(&r.chartCache, e, "summary", func() []template.HTML {
+	return cached(r.chartCache, e, "summary", func() []template.HTML {
 		var out []template.HTML
 		var names []string
 		var counts []float64

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/markdown"
@@ -223,7 +224,7 @@ func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 
 // renderEdition writes an edition's overview, priority pages, print page and data.
 func (r *renderer) renderEdition(e *model.Edition) {
-	res := results(r.site, e)
+	res := r.resultsFor(e)
 	dir := editionPath(e)
 	notice := r.noticeFor(e)
 	crumbs := []Link{{Href: r.url(""), Text: "Home"}, {Href: r.url("editions/"), Text: "All reports"}}
@@ -243,19 +244,14 @@ func (r *renderer) renderEdition(e *model.Edition) {
 			Edition: &home, Path: r.url(""), Canonical: r.absolute(r.url(dir)), HasCharts: len(ev.Charts) > 0,
 		})
 	}
-	var pvs []*PriorityView
-	for _, p := range e.Priorities {
-		g := r.terms.NewPage()
-		pv := r.priorityView(e, res, p, g)
-		pvs = append(pvs, pv)
-		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, PrintPath: ev.PrintPath, Published: ev.Published}
-		r.writePage("priority", dir+p.Slug+"/index.html", &Page{
-			Title:   fmt.Sprintf("%s: %s – %s", p.Label, p.Title, e.Title),
-			Heading: p.Title, Description: p.Commitment,
-			Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}),
-			Notice:      notice, Edition: evp, Priority: pv, HasCharts: strings.Contains(string(pv.Body)+string(pv.Unplaced), "data-chart="),
-		})
+	// The priority pages render in parallel: after an edit in serve, the
+	// edited edition is the one part left to render.
+	pvs := make([]*PriorityView, len(e.Priorities))
+	var wg sync.WaitGroup
+	for i, p := range e.Priorities {
+		wg.Go(func() { pvs[i] = r.renderPriority(e, res, p, ev, notice, crumbs) })
 	}
+	wg.Wait()
 	// The print edition: the whole report on one page, for a committee pack.
 	g := r.terms.NewPage()
 	pev := r.editionView(e, res, g, "print")
@@ -271,7 +267,21 @@ func (r *renderer) renderEdition(e *model.Edition) {
 		Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}), Notice: notice, Edition: pev, HasCharts: true,
 	})
 	r.writeEditionData(e, res)
+	r.out.search = r.editionSearch(e, res)
 	r.chartCache.drop(e)
+}
+
+// renderPriority writes one priority's page of an edition and returns its view.
+func (r *renderer) renderPriority(e *model.Edition, res map[string]*compute.KPIResult, p *model.Priority, ev *EditionView, notice *Notice, crumbs []Link) *PriorityView {
+	pv := r.priorityView(e, res, p, r.terms.NewPage())
+	evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, PrintPath: ev.PrintPath, Published: ev.Published}
+	r.writePage("priority", editionPath(e)+p.Slug+"/index.html", &Page{
+		Title:   fmt.Sprintf("%s: %s – %s", p.Label, p.Title, e.Title),
+		Heading: p.Title, Description: p.Commitment,
+		Breadcrumbs: append(crumbs[:len(crumbs):len(crumbs)], Link{Href: ev.Path, Text: e.Title}),
+		Notice:      notice, Edition: evp, Priority: pv, HasCharts: strings.Contains(string(pv.Body)+string(pv.Unplaced), "data-chart="),
+	})
+	return pv
 }
 
 // prioritySummary is a priority as the edition overview lists it.
@@ -328,10 +338,8 @@ func (r *renderer) warnUncommentedRed(e *model.Edition, p *model.Priority, res m
 		if i < len(p.KPILines) {
 			line = p.KPILines[i]
 		}
-		r.mu.Lock()
-		r.diags.Warnf(p.Pos.File, line, fmt.Sprintf("say what is being done about it, quoting the figure with {{< value %s latest >}}", id),
+		r.warnf(p.Pos.File, line, fmt.Sprintf("say what is being done about it, quoting the figure with {{< value %s latest >}}", id),
 			"KPI %q is Red at %s (%s against a target of %s) but the narrative of priority %d does not comment on it",
 			id, latest.Month.Long(), latest.Formatted, compute.FormatTarget(*latest.Target, k.Unit, k.Decimals), p.Number)
-		r.mu.Unlock()
 	}
 }

@@ -122,6 +122,9 @@ type KPIMonthView struct {
 	FirstIn    Link
 	RevisedIn  Link
 	Note       string
+	// HTML is the whole row, written in Go (see htmlgo.go) from the fields
+	// above, which a site's own layout may use instead.
+	HTML template.HTML
 }
 
 // TravelView is a direction of travel ready to show.
@@ -136,7 +139,12 @@ func travelView(t compute.Travel) TravelView {
 }
 
 func (r *renderer) kpiHistory(k *model.KPI, eds []*model.Edition) *kpiHistory {
-	h := &kpiHistory{KPIHistory: compute.History(r.site, k, eds)}
+	h := &kpiHistory{}
+	if r.results != nil {
+		h.KPIHistory = compute.HistoryFrom(r.site, k, eds, func(e *model.Edition) *compute.KPIResult { return r.resultsFor(e)[k.ID] })
+	} else {
+		h.KPIHistory = compute.History(r.site, k, eds)
+	}
 	seen := map[int]bool{}
 	for i := len(eds) - 1; i >= 0; i-- {
 		for _, p := range eds[i].Priorities {
@@ -153,21 +161,24 @@ func (r *renderer) kpiHistory(k *model.KPI, eds []*model.Edition) *kpiHistory {
 
 func (r *renderer) priorityHistoryPath(n int) string { return r.url(fmt.Sprintf("priorities/%d/", n)) }
 
-func (r *renderer) renderKPIPages(hist []*kpiHistory) {
-	home := Link{Href: r.url(""), Text: "Home"}
-	index := Link{Href: r.url("kpis/"), Text: "Indicators"}
+// renderKPIPage writes one KPI's page across editions and its data files.
+func (r *renderer) renderKPIPage(h *kpiHistory) {
+	v := r.kpiPageView(h)
+	dir := "kpis/" + h.KPI.ID + "/"
+	r.writePage("kpi", dir+"index.html", &Page{
+		Title: h.KPI.Title, Heading: h.KPI.Title,
+		Description: firstNonEmpty(h.KPI.Description, "Every published figure for "+h.KPI.Title+"."),
+		Breadcrumbs: []Link{{Href: r.url(""), Text: "Home"}, {Href: r.url("kpis/"), Text: "Indicators"}}, Extra: v, HasCharts: v.Chart != "",
+	})
+	r.write(dir+"data.csv", kpiHistoryCSV(h))
+	r.writeKPIHistoryJSON(dir+"data.json", h)
+}
+
+// renderKPIIndex writes the list of KPIs.
+func (r *renderer) renderKPIIndex(hist []*kpiHistory) {
 	iv := &KPIIndexView{}
 	for _, h := range hist {
-		v := r.kpiPageView(h)
-		dir := "kpis/" + h.KPI.ID + "/"
-		r.writePage("kpi", dir+"index.html", &Page{
-			Title: h.KPI.Title, Heading: h.KPI.Title,
-			Description: firstNonEmpty(h.KPI.Description, "Every published figure for "+h.KPI.Title+"."),
-			Breadcrumbs: []Link{home, index}, Extra: v, HasCharts: v.Chart != "",
-		})
-		r.write(dir+"data.csv", kpiHistoryCSV(h))
-		r.writeKPIHistoryJSON(dir+"data.json", h)
-		iv.KPIs = append(iv.KPIs, r.kpiSummaryView(h, v))
+		iv.KPIs = append(iv.KPIs, r.kpiSummaryView(h))
 		if h.RevisedCount() > 0 {
 			iv.Revised++
 		}
@@ -175,21 +186,23 @@ func (r *renderer) renderKPIPages(hist []*kpiHistory) {
 	r.writePage("kpis", "kpis/index.html", &Page{
 		Title: "Indicators", Heading: "Indicators",
 		Description: "Every performance indicator across every report, with its newest figures.",
-		Breadcrumbs: []Link{home}, Extra: iv,
+		Breadcrumbs: []Link{{Href: r.url(""), Text: "Home"}}, Extra: iv,
 	})
 }
 
-func (r *renderer) kpiSummaryView(h *kpiHistory, v *KPIPageView) KPISummaryView {
+// kpiSummaryView is a KPI's row in the list of KPIs.
+func (r *renderer) kpiSummaryView(h *kpiHistory) KPISummaryView {
 	k := h.KPI
-	s := KPISummaryView{ID: k.ID, Title: k.Title, Href: r.kpiPage(k.ID), Unit: unitLabel(k), Polarity: polarityLabel(k.Polarity), Priorities: v.Priorities, Revised: h.RevisedCount()}
+	s := KPISummaryView{ID: k.ID, Title: k.Title, Href: r.kpiPage(k.ID), Unit: unitLabel(k), Polarity: polarityLabel(k.Polarity), Priorities: r.kpiPriorityLinks(h), Revised: h.RevisedCount()}
 	if p := h.Latest(); p != nil {
 		s.Latest = figureText(k, p.Latest.Point.Figure)
 		s.LatestMonth = p.Month.Long()
 		s.RAG, s.RAGWord = p.Latest.Point.RAG.String(), p.Latest.Point.RAG.Word()
 	}
 	s.Target = "No target"
-	if n := len(v.Targets); n > 0 {
-		s.Target = v.Targets[n-1].Target + " (" + v.Targets[n-1].Year + ")"
+	if n := len(h.Targets); n > 0 {
+		t := r.targetYearView(k, h.Targets[n-1])
+		s.Target = t.Target + " (" + t.Year + ")"
 	}
 	if k.MonitorOnly {
 		s.Target = "Monitor only"
@@ -224,9 +237,7 @@ func (r *renderer) kpiPageView(h *kpiHistory) *KPIPageView {
 	for i := len(h.Editions) - 1; i >= 0; i-- {
 		v.Editions = append(v.Editions, r.editionLink(h.Editions[i]))
 	}
-	for _, p := range h.priorities {
-		v.Priorities = append(v.Priorities, Link{Href: r.priorityHistoryPath(p.Number), Text: fmt.Sprintf("Priority %d: %s", p.Number, p.Title)})
-	}
+	v.Priorities = r.kpiPriorityLinks(h)
 	var year *KPIYearView
 	for _, p := range h.Points {
 		fy := r.site.FinancialYear(p.Month).String()
@@ -239,6 +250,15 @@ func (r *renderer) kpiPageView(h *kpiHistory) *KPIPageView {
 	v.Summary = kpiSentence(h)
 	v.Chart = r.kpiHistoryChart(h)
 	return v
+}
+
+// kpiPriorityLinks links to the priorities a KPI is reported under.
+func (r *renderer) kpiPriorityLinks(h *kpiHistory) []Link {
+	var out []Link
+	for _, p := range h.priorities {
+		out = append(out, Link{Href: r.priorityHistoryPath(p.Number), Text: fmt.Sprintf("Priority %d: %s", p.Number, p.Title)})
+	}
+	return out
 }
 
 func (r *renderer) kpiMonthView(k *model.KPI, p compute.HistoryPoint) KPIMonthView {
@@ -263,6 +283,7 @@ func (r *renderer) kpiMonthView(k *model.KPI, p compute.HistoryPoint) KPIMonthVi
 		row.FirstIn = r.editionShortLink(p.First.Edition)
 		row.RevisedIn = r.editionShortLink(rev.Edition)
 	}
+	row.HTML = monthRowHTML(row)
 	return row
 }
 

@@ -238,7 +238,7 @@ func cellHTML(c CellView) template.HTML {
 	b.WriteString(`">`)
 	if c.Value != "" {
 		b.WriteString(`<span class="value">`)
-		b.WriteString(template.HTMLEscapeString(c.Value))
+		b.WriteString(escText(c.Value))
 		b.WriteString(`</span>`)
 	}
 	if c.RAGWord != "" {
@@ -255,7 +255,7 @@ func cellHTML(c CellView) template.HTML {
 		b.WriteString(`"><span aria-hidden="true">`)
 		b.WriteString(c.Arrow)
 		b.WriteString(`</span> `)
-		b.WriteString(template.HTMLEscapeString(c.TravelWord))
+		b.WriteString(escText(c.TravelWord))
 		b.WriteString(`</span>`)
 	}
 	b.WriteString(`</td>`)
@@ -265,9 +265,9 @@ func cellHTML(c CellView) template.HTML {
 // countHTML writes one month's numerator/denominator cell, with the
 // percentage the counts give when it differs from the published one.
 func countHTML(c CountCell) template.HTML {
-	s := "<td>" + template.HTMLEscapeString(c.Text)
+	s := "<td>" + escText(c.Text)
 	if c.Mismatch != "" {
-		s += `<span class="mismatch">counts give ` + template.HTMLEscapeString(c.Mismatch) + `</span>`
+		s += `<span class="mismatch">counts give ` + escText(c.Mismatch) + `</span>`
 	}
 	return template.HTML(s + "</td>")
 }

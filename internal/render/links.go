@@ -14,25 +14,12 @@ type pageLink struct {
 	page string // the page's address below the site root, "/editions/2019-05/"
 }
 
-// recordingSink notes every path written, so narrative links can be checked.
-type recordingSink struct {
-	r    *renderer
-	next Sink
-}
-
-func (s recordingSink) WriteFile(p string, data []byte) error {
-	s.r.mu.Lock()
-	s.r.written[p] = true
-	s.r.mu.Unlock()
-	return s.next.WriteFile(p, data)
-}
-
 // checkLinks reports narrative links to pages or files the site does not have.
 func (r *renderer) checkLinks() {
-	for _, l := range r.links {
+	for _, l := range r.out.links {
 		u, err := url.Parse(l.Dest)
 		if err != nil {
-			r.diags.Errorf(l.File, l.Line, "write a valid address", "the link %q is not a valid address", l.Dest)
+			r.errorf(l.File, l.Line, "write a valid address", "the link %q is not a valid address", l.Dest)
 			continue
 		}
 		if u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -54,6 +41,6 @@ func (r *renderer) checkLinks() {
 		if r.written[file] || r.written[file+"/index.html"] {
 			continue
 		}
-		r.diags.Errorf(l.File, l.Line, "link to a page the site has, such as /editions/ or a priority's address", "the link %q leads to no page of this site", l.Dest)
+		r.errorf(l.File, l.Line, "link to a page the site has, such as /editions/ or a priority's address", "the link %q leads to no page of this site", l.Dest)
 	}
 }

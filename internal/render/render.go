@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -23,8 +23,12 @@ type Options struct {
 	Overrides fs.FS
 	// Live adds the live-reload script (planpress serve).
 	Live bool
-	// Workers is how many editions render at once; 0 means one per CPU.
+	// Workers is how many parts render at once; 0 means one per CPU.
 	Workers int
+	// Cache, when set, reuses the parts of earlier renders whose inputs are
+	// unchanged (planpress serve). The site must come from a load with
+	// fingerprints (every load has them).
+	Cache *Cache
 }
 
 // renderer holds what every page of one render shares.
@@ -35,31 +39,38 @@ type renderer struct {
 	md         *markdown.Converter
 	terms      *markdown.Terms
 	sink       Sink
-	diags      *diag.List
-	mu         sync.Mutex // guards diags
-	base       string     // the path the site lives under: "/" or "/reports/"
+	out        *output // what the current part has produced
+	base       string  // the path the site lives under: "/" or "/reports/"
 	siteView   *SiteView
 	assets     Assets
 	latest     *model.Edition
-	links      []pageLink // narrative links, checked once every page is written
-	chartCache chartCache
-	written    map[string]bool
+	chartCache *chartCache
+	results    *editionResults
+	siteKey    string          // hashes what every part reads: site files, layouts, options
+	edSearch   [][]searchEntry // each edition's search entries, by index in site.Editions
+	written    map[string]bool // every file written, once all parts are done
 }
 
 // Site renders every page and data file of the site into sink and returns the
 // problems found (narrative references, layouts).
 func Site(site *model.Site, opts Options, sink Sink) *diag.List {
-	r := &renderer{site: site, opts: opts, diags: &diag.List{}, base: "/", written: map[string]bool{}}
-	r.sink = recordingSink{r: r, next: sink}
+	r := &renderer{site: site, opts: opts, out: &output{}, base: "/", sink: sink, chartCache: &chartCache{}}
 	if site.BaseURL != "" {
 		if u, err := url.Parse(site.BaseURL); err == nil && u.Path != "" {
 			r.base = u.Path
 		}
 	}
 	l := layouts{site: opts.Overrides}
-	r.tpl = loadTemplates(l, r.diags)
+	r.tpl = loadTemplates(l, &r.out.diags)
 	if r.tpl == nil {
-		return r.diags
+		return &r.out.diags
+	}
+	r.results = editionResultsFor(opts.Cache, site)
+	if opts.Cache != nil {
+		defer r.results.forgetUnused()
+		opts.Cache.begin()
+		defer opts.Cache.end()
+		r.siteKey = (&hasher{}).add(site.Fingerprint, overridesKey(opts.Overrides), fmt.Sprint(opts.Live)).sum()
 	}
 	var mdOpts []markdown.Option
 	if site.RawHTML {
@@ -84,30 +95,64 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		r.siteView.Intro = r.convert(h.Body, h.Pos, nil, r.terms.NewPage(), "/")
 	}
 
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	// The pages across editions go first: they are the largest parts.
+	hist := make([]*kpiHistory, 0, len(site.KPIs))
+	for _, k := range site.KPIs {
+		hist = append(hist, r.kpiHistory(k, site.Editions))
 	}
-	jobs := make(chan *model.Edition)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for e := range jobs {
-				r.renderEdition(e)
-			}
-		}()
+	tracker := r.trackerView(site.Editions)
+	parts := r.archiveParts(hist, tracker)
+	r.edSearch = make([][]searchEntry, len(site.Editions))
+	edParts := make([]*part, len(site.Editions))
+	for i, e := range site.Editions {
+		edParts[i] = &part{key: r.editionKey(i), run: func(r *renderer) { r.renderEdition(e) }}
 	}
-	for _, e := range site.Editions {
-		jobs <- e
+	parts = append(parts, edParts...)
+	parts = append(parts, &part{key: r.archiveKey("site pages"), run: (*renderer).renderSitePages})
+	r.runParts(parts)
+	for i, p := range edParts {
+		r.edSearch[i] = p.out.search
 	}
-	close(jobs)
-	wg.Wait()
-	r.renderSitePages()
-	r.renderArchive()
+	r.renderSearch(hist, tracker)
+	r.write(feedPath, r.feed())
+	r.written = make(map[string]bool, len(r.out.paths))
+	for _, p := range r.out.paths {
+		r.written[p] = true
+	}
+	if r.site.BaseURL != "" {
+		r.write(sitemapPath, r.sitemap(r.writtenPages()))
+	}
 	r.checkLinks()
-	return r.diags
+	return &r.out.diags
+}
+
+// editionKey hashes what edition i's pages read: its own files, the previous
+// edition's (the "what has changed" section compares with it), which edition
+// is the latest (the notice above an archived report, the home page) and the
+// site.
+func (r *renderer) editionKey(i int) string {
+	if r.opts.Cache == nil {
+		return ""
+	}
+	e := r.site.Editions[i]
+	h := (&hasher{}).add("edition", r.siteKey, r.latest.ID, r.latest.Title, e.ID, e.Fingerprint)
+	if prev := compute.PreviousEdition(r.site.Editions, e); prev != nil {
+		h.add(prev.ID, prev.Fingerprint)
+	}
+	return h.sum()
+}
+
+// archiveKey hashes what the pages across editions read: every edition's
+// files but the narrative's body text.
+func (r *renderer) archiveKey(what string) string {
+	if r.opts.Cache == nil {
+		return ""
+	}
+	h := (&hasher{}).add(what, r.siteKey)
+	for _, e := range r.site.Editions {
+		h.add(e.ID, e.DataFingerprint)
+	}
+	return h.sum()
 }
 
 // url makes a site address from a path below the site root.
@@ -124,16 +169,21 @@ func (r *renderer) absolute(p string) string {
 }
 
 func (r *renderer) errorf(file string, line int, fix, format string, args ...any) {
-	r.mu.Lock()
-	r.diags.Errorf(file, line, fix, format, args...)
-	r.mu.Unlock()
+	r.out.mu.Lock()
+	r.out.diags.Errorf(file, line, fix, format, args...)
+	r.out.mu.Unlock()
 }
 
-// write sends a file to the sink, reporting a failure.
+func (r *renderer) warnf(file string, line int, fix, format string, args ...any) {
+	r.out.mu.Lock()
+	r.out.diags.Warnf(file, line, fix, format, args...)
+	r.out.mu.Unlock()
+}
+
+// write sends a file to the sink and notes it in the part's output.
 func (r *renderer) write(p string, data []byte) {
-	if err := r.sink.WriteFile(p, data); err != nil {
-		r.errorf(p, 0, "check the output folder can be written", "cannot write: %v", err)
-	}
+	r.out.wrote(p, data)
+	r.sendToSink(p, data)
 }
 
 // writePage renders a page layout to p (a path below the site root such as
@@ -175,12 +225,12 @@ func (r *renderer) convert(src string, pos model.Pos, ctx *editionCtx, glossary 
 		env.MilestoneHref = ctx.milestoneHref
 	}
 	out := r.md.Convert(src, env)
-	r.mu.Lock()
-	r.diags.Merge(d)
+	r.out.mu.Lock()
+	r.out.diags.Merge(d)
 	for _, l := range links {
-		r.links = append(r.links, pageLink{LinkRef: l, page: pagePath})
+		r.out.links = append(r.out.links, pageLink{LinkRef: l, page: pagePath})
 	}
-	r.mu.Unlock()
+	r.out.mu.Unlock()
 	return out
 }
 
@@ -231,4 +281,59 @@ func results(site *model.Site, e *model.Edition) map[string]*compute.KPIResult {
 	return out
 }
 
-var _ = fmt.Sprint
+// editionResults keeps each edition's rated KPIs in a Cache (an edition's
+// pages and every KPI's page across editions read them) for as long as the
+// edition and the site are unchanged.
+type editionResults struct {
+	mu    sync.Mutex
+	site  string // the site's fingerprint the entries were computed under
+	byEd  map[*model.Edition]*resultsEntry
+	inUse map[*model.Edition]bool
+}
+
+type resultsEntry struct {
+	once sync.Once
+	res  map[string]*compute.KPIResult
+}
+
+// resultsFor returns e's rated KPIs. The results are shared: do not change
+// them. Without a Cache they are not kept: at 1000 editions they were a
+// quarter of the heap, and each edition's are read by one part only once the
+// KPI histories are built.
+func (r *renderer) resultsFor(e *model.Edition) map[string]*compute.KPIResult {
+	m := r.results
+	if m == nil {
+		return results(r.site, e)
+	}
+	m.mu.Lock()
+	ent := m.byEd[e]
+	if ent == nil {
+		ent = &resultsEntry{}
+		m.byEd[e] = ent
+	}
+	m.inUse[e] = true
+	m.mu.Unlock()
+	ent.once.Do(func() { ent.res = results(r.site, e) })
+	return ent.res
+}
+
+// editionResultsFor returns the cache's results store when it was made for
+// the same site files (the loader then hands back the same editions for
+// unchanged files), else a new one; nil without a cache.
+func editionResultsFor(c *Cache, site *model.Site) *editionResults {
+	if c == nil {
+		return nil
+	}
+	if c.results == nil || c.results.site != site.Fingerprint {
+		c.results = &editionResults{site: site.Fingerprint, byEd: map[*model.Edition]*resultsEntry{}}
+	}
+	c.results.inUse = map[*model.Edition]bool{}
+	return c.results
+}
+
+// forgetUnused drops the results of editions the render did not read.
+func (m *editionResults) forgetUnused() {
+	m.mu.Lock()
+	maps.DeleteFunc(m.byEd, func(e *model.Edition, _ *resultsEntry) bool { return !m.inUse[e] })
+	m.mu.Unlock()
+}

@@ -72,25 +72,7 @@ func (r *renderer) renderSearch(hist []*kpiHistory, tracker *TrackerView) {
 	}
 	// Newest first: among equally good matches, the newest report comes first.
 	for i := len(r.site.Editions) - 1; i >= 0; i-- {
-		e := r.site.Editions[i]
-		res := results(r.site, e)
-		intro := r.plainNarrative(e, res, nil, e.Intro, e.IntroPos)
-		add(searchEntry{Title: e.Title, URL: r.url(editionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(intro))})
-		for _, p := range e.Priorities {
-			page := r.priorityPage(e, p)
-			name := p.Label + ": " + p.Title
-			add(searchEntry{Title: name, URL: page, Edition: e.ID, Kind: "priority", Text: p.Commitment})
-			for _, s := range r.plainNarrative(e, res, p, p.Body, p.BodyPos) {
-				if s.text == "" {
-					continue
-				}
-				title := name
-				if s.heading != "" {
-					title += " – " + s.heading
-				}
-				add(searchEntry{Title: title, URL: page, Edition: e.ID, Kind: "priority", Text: s.text})
-			}
-		}
+		idx.Entries = append(idx.Entries, r.edSearch[i]...)
 	}
 	for _, h := range hist {
 		add(searchEntry{Title: h.KPI.Title, URL: r.kpiPage(h.KPI.ID), Kind: "indicator", Text: h.KPI.ShortTitle + ". " + h.KPI.Description + " " + kpiSentence(h)})
@@ -139,6 +121,34 @@ func (r *renderer) renderSearch(hist []*kpiHistory, tracker *TrackerView) {
 		Extra: &SearchView{Index: r.url(searchIndexPath), Archive: r.url("editions/"), KPIs: r.url("kpis/"),
 			Milestones: r.url("milestones/"), Priorities: r.url("priorities/")},
 	})
+}
+
+// editionSearch makes an edition's entries in the search index: the report,
+// and each priority's commitment and sections.
+func (r *renderer) editionSearch(e *model.Edition, res map[string]*compute.KPIResult) []searchEntry {
+	var out []searchEntry
+	add := func(x searchEntry) {
+		x.Text = excerpt(x.Text, excerptRunes)
+		out = append(out, x)
+	}
+	intro := r.plainNarrative(e, res, nil, e.Intro, e.IntroPos)
+	add(searchEntry{Title: e.Title, URL: r.url(editionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(intro))})
+	for _, p := range e.Priorities {
+		page := r.priorityPage(e, p)
+		name := p.Label + ": " + p.Title
+		add(searchEntry{Title: name, URL: page, Edition: e.ID, Kind: "priority", Text: p.Commitment})
+		for _, s := range r.plainNarrative(e, res, p, p.Body, p.BodyPos) {
+			if s.text == "" {
+				continue
+			}
+			title := name
+			if s.heading != "" {
+				title += " – " + s.heading
+			}
+			add(searchEntry{Title: title, URL: page, Edition: e.ID, Kind: "priority", Text: s.text})
+		}
+	}
+	return out
 }
 
 // plainNarrative converts an edition's narrative for the search index: its

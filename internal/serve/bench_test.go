@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/planpress/planpress/bench/synth"
 )
 
 // The rebuild benchmarks time what follows an author's save: one edited
@@ -53,6 +56,56 @@ func BenchmarkRebuildTwentyEditions(b *testing.B) {
 	benchRebuild(b, dir)
 }
 
+// BenchmarkRebuildSynthetic times rebuilds of the synthetic archive of
+// bench/synth (40 editions, or PLANPRESS_BENCH_EDITIONS) after three kinds of
+// save: a sentence added to the latest report's narrative (the usual edit
+// while a report is written), to the oldest report's, and a figure changed in
+// the latest report's data, which every page across editions reads.
+func BenchmarkRebuildSynthetic(b *testing.B) {
+	n := 40
+	if v := os.Getenv("PLANPRESS_BENCH_EDITIONS"); v != "" {
+		if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
+			b.Fatalf("PLANPRESS_BENCH_EDITIONS=%q: want a number of editions", v)
+		}
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	if _, err := synth.Write(dir, synth.Options{Editions: n}); err != nil {
+		b.Fatal(err)
+	}
+	eds, _ := filepath.Glob(filepath.Join(dir, "content/editions/*"))
+	slices.Sort(eds)
+	first, last := filepath.Base(eds[0]), filepath.Base(eds[len(eds)-1])
+	for _, c := range []struct {
+		name string
+		file string
+		edit func(b *testing.B, file string, i int)
+	}{
+		{"latest-narrative", filepath.Join(dir, "content/editions", last, "priority-2.md"), edit},
+		{"oldest-narrative", filepath.Join(dir, "content/editions", first, "priority-2.md"), edit},
+		{"latest-figures", filepath.Join(dir, "data/editions", last, "kpis.toml"), editFigure},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchRebuildWith(b, dir, c.file, c.edit) })
+	}
+}
+
+// editFigure sets the first month's figure of a figures file to a new value.
+func editFigure(b *testing.B, file string, i int) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loc := firstFigure.FindSubmatchIndex(src)
+	if loc == nil {
+		b.Fatalf("%s has no month = number line", file)
+	}
+	out := append(append(append([]byte{}, src[:loc[2]]...), fmt.Sprintf("%d.5", 20+i%10)...), src[loc[3]:]...)
+	if err := os.WriteFile(file, out, 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+var firstFigure = regexp.MustCompile(`(?m)^"\d{4}-\d{2}" = (\d+\.\d+)$`)
+
 // BenchmarkRebuildEndToEnd times a save to the reload event an open page
 // receives, with serve's default polling: on average half a poll, the settle
 // interval and the rebuild.
@@ -78,6 +131,10 @@ func BenchmarkRebuildEndToEnd(b *testing.B) {
 }
 
 func benchRebuild(b *testing.B, dir string) {
+	benchRebuildWith(b, dir, editableFile(b, dir), edit)
+}
+
+func benchRebuildWith(b *testing.B, dir, file string, edit func(*testing.B, string, int)) {
 	// The watcher stays out of the way: the benchmark rebuilds by itself.
 	s, err := New(Options{Source: dir, Poll: time.Hour})
 	if err != nil {
@@ -87,7 +144,6 @@ func benchRebuild(b *testing.B, dir string) {
 	if snap := s.current.Load(); snap.failed() {
 		b.Fatalf("the site has errors:\n%s", snap.problems)
 	}
-	file := editableFile(b, dir)
 	var took []time.Duration
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()

@@ -67,6 +67,10 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	lastReport string // the problems last written to log; only the watcher touches it
+	// cache keeps the last build's loaded editions and rendered parts, so a
+	// rebuild redoes only what the edited files touch. Builds run one at a
+	// time (New, then the watcher), which a cache needs.
+	cache *build.Cache
 }
 
 // snapshot is one finished build: the files to serve, or the problems to show
@@ -100,6 +104,7 @@ func New(opts Options) (*Server, error) {
 		settle: opts.Settle,
 		epoch:  strconv.FormatInt(time.Now().UnixNano(), 36),
 		done:   make(chan struct{}),
+		cache:  &build.Cache{},
 	}
 	if s.log == nil {
 		s.log = io.Discard
@@ -160,7 +165,7 @@ func (s *Server) Base() string { return s.current.Load().base }
 // reload.
 func (s *Server) rebuild() {
 	start := time.Now()
-	sink, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
+	sink, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true, Cache: s.cache})
 	n := s.builds.Add(1)
 	snap := &snapshot{
 		id:    s.epoch + "-" + strconv.FormatInt(n, 10),
@@ -191,7 +196,8 @@ func (s *Server) report(snap *snapshot, took time.Duration) {
 		fmt.Fprintf(s.log, "planpress serve: %d error(s) after %s; the browser shows them until they are fixed\n", snap.diags.Count(diag.Error), took)
 		return
 	}
-	fmt.Fprintf(s.log, "planpress serve: built %d file(s) in %s\n", len(snap.files), took)
+	hits, misses := s.cache.Reused()
+	fmt.Fprintf(s.log, "planpress serve: built %d file(s) in %s (%d of %d parts unchanged)\n", len(snap.files), took, hits, hits+misses)
 }
 
 // basePath reads the path part of base_url, which every link in the site

@@ -1,0 +1,212 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"maps"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/planpress/planpress/internal/diag"
+)
+
+// A render is split into parts: each edition, each KPI page, the milestone
+// tracker, the priority histories, the site's own pages. Parts run in
+// parallel, each into its own output, and the outputs are merged in a fixed
+// order afterwards, so a render reports its problems in the same order every
+// time. A part with a key can be reused from a Cache: when the key (a hash of
+// everything the part reads) is unchanged, its files, problems, links and
+// search entries are replayed instead of rendered again.
+
+// output is what one part produced.
+type output struct {
+	mu     sync.Mutex
+	diags  diag.List
+	links  []pageLink
+	paths  []string
+	files  []cachedFile // the files themselves, kept only for a cache
+	keep   bool
+	search []searchEntry
+}
+
+type cachedFile struct {
+	path string
+	data []byte
+}
+
+func (o *output) wrote(p string, data []byte) {
+	o.mu.Lock()
+	o.paths = append(o.paths, p)
+	if o.keep {
+		o.files = append(o.files, cachedFile{p, data})
+	}
+	o.mu.Unlock()
+}
+
+// merge adds o's problems, links, paths and search entries to into.
+func (into *output) merge(o *output) {
+	into.mu.Lock()
+	into.diags.Merge(&o.diags)
+	into.links = append(into.links, o.links...)
+	into.paths = append(into.paths, o.paths...)
+	into.mu.Unlock()
+}
+
+// part is one piece of a render.
+type part struct {
+	key string // "" when the part is never cached
+	run func(r *renderer)
+	out *output
+}
+
+// Cache keeps the output of the parts of earlier renders, for planpress
+// serve: after one edited file, only the parts that read it render again.
+// It is used by one render at a time. Entries not used by the latest render
+// are dropped, so it holds one site's worth of files at most.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]*output
+	used    map[string]bool
+	results *editionResults
+	// Hits and Misses count the parts of the latest render that were reused
+	// and rendered.
+	Hits, Misses int
+}
+
+func (c *Cache) get(key string) *output {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	o := c.entries[key]
+	if o != nil {
+		c.used[key] = true
+		c.Hits++
+	} else {
+		c.Misses++
+	}
+	return o
+}
+
+func (c *Cache) put(key string, o *output) {
+	c.mu.Lock()
+	c.entries[key] = o
+	c.used[key] = true
+	c.mu.Unlock()
+}
+
+func (c *Cache) begin() {
+	c.mu.Lock()
+	if c.entries == nil {
+		c.entries = map[string]*output{}
+	}
+	c.used = map[string]bool{}
+	c.Hits, c.Misses = 0, 0
+	c.mu.Unlock()
+}
+
+// end forgets the entries the render did not use.
+func (c *Cache) end() {
+	c.mu.Lock()
+	maps.DeleteFunc(c.entries, func(k string, _ *output) bool { return !c.used[k] })
+	c.mu.Unlock()
+}
+
+// fork returns a renderer for one part, writing into out.
+func (r *renderer) fork(out *output) *renderer {
+	c := *r
+	c.out = out
+	return &c
+}
+
+// runParts renders parts on the workers, reusing cached parts, then merges
+// their outputs into r's in the order given.
+func (r *renderer) runParts(parts []*part) {
+	cache := r.opts.Cache
+	work := make(chan *part)
+	var wg sync.WaitGroup
+	workers := r.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if cache != nil && p.key != "" {
+					if o := cache.get(p.key); o != nil {
+						for _, f := range o.files {
+							r.sendToSink(f.path, f.data)
+						}
+						p.out = o
+						continue
+					}
+				}
+				p.out = &output{keep: cache != nil && p.key != ""}
+				p.run(r.fork(p.out))
+				if p.out.keep {
+					cache.put(p.key, p.out)
+				}
+			}
+		}()
+	}
+	for _, p := range parts {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	for _, p := range parts {
+		r.out.merge(p.out)
+	}
+}
+
+// sendToSink writes a file to the sink only, reporting a failure.
+func (r *renderer) sendToSink(p string, data []byte) {
+	if err := r.sink.WriteFile(p, data); err != nil {
+		r.errorf(p, 0, "check the output folder can be written", "cannot write: %v", err)
+	}
+}
+
+// hasher builds a part's cache key.
+type hasher struct{ b []byte }
+
+func (h *hasher) add(parts ...string) *hasher {
+	for _, p := range parts {
+		h.b = append(h.b, p...)
+		h.b = append(h.b, 0)
+	}
+	return h
+}
+
+func (h *hasher) sum() string {
+	s := sha256.Sum256(h.b)
+	return hex.EncodeToString(s[:])
+}
+
+// overridesKey hashes a site's own layouts and assets, which every part reads.
+func overridesKey(fsys fs.FS) string {
+	h := &hasher{}
+	if fsys == nil {
+		return h.sum()
+	}
+	var names []string
+	for _, dir := range []string{"layouts", "assets"} {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				names = append(names, p)
+			}
+			return nil
+		})
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			h.add(n, "unreadable")
+			continue
+		}
+		h.add(n, string(b))
+	}
+	return h.sum()
+}
