@@ -295,14 +295,17 @@ func (r *renderer) prioritySummary(e *model.Edition, p *model.Priority) *Priorit
 	return v
 }
 
-// noticeFor says, outside <main>, that a newer edition exists or that this is a draft.
+// noticeFor says, outside <main>, that this is a draft, or that it is an
+// archived report. The notice does not name the newer report: then an
+// edition's pages, once a later one is published, stay the same byte for
+// byte whatever is published after (the latest report is the home page).
 func (r *renderer) noticeFor(e *model.Edition) *Notice {
 	if e.Draft {
 		return &Notice{Kind: "draft", Text: "This is a draft. It is not published."}
 	}
 	if r.latest != nil && e != r.latest {
-		return &Notice{Kind: "newer", Text: "This is an archived report, kept as it was published. A newer report is available:",
-			Link: &Link{Href: r.url(editionPath(r.latest)), Text: r.latest.Title}}
+		return &Notice{Kind: "newer", Text: "This is an archived report, kept as it was published. A newer report has been published since.",
+			Link: &Link{Href: r.url(""), Text: "Read the latest report"}}
 	}
 	return nil
 }

@@ -127,15 +127,15 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 }
 
 // editionKey hashes what edition i's pages read: its own files, the previous
-// edition's (the "what has changed" section compares with it), which edition
-// is the latest (the notice above an archived report, the home page) and the
+// edition's (the "what has changed" section compares with it), whether it is
+// the latest (the home page, and the notice above an archived report) and the
 // site.
 func (r *renderer) editionKey(i int) string {
 	if r.opts.Cache == nil {
 		return ""
 	}
 	e := r.site.Editions[i]
-	h := (&hasher{}).add("edition", r.siteKey, r.latest.ID, r.latest.Title, e.ID, e.Fingerprint)
+	h := (&hasher{}).add("edition", r.siteKey, e.ID, e.Fingerprint, fmt.Sprint(e == r.latest))
 	if prev := compute.PreviousEdition(r.site.Editions, e); prev != nil {
 		h.add(prev.ID, prev.Fingerprint)
 	}
@@ -239,9 +239,6 @@ func (r *renderer) makeSiteView() *SiteView {
 	v := &SiteView{
 		Title: s.Title, Organisation: s.Organisation, Service: s.Service, Language: s.Language, Contact: s.Contact,
 		Home: r.url(""), Glossary: r.url("glossary/"), Archive: r.url("editions/"), A11y: r.url("accessibility/"), Search: r.url("search/"),
-	}
-	if r.latest != nil {
-		v.Latest = &Link{Href: r.url("editions/" + r.latest.ID + "/"), Text: r.latest.Title}
 	}
 	v.Nav = []Link{
 		{Href: v.Home, Text: "Latest report"},

@@ -21,7 +21,6 @@ type SiteView struct {
 	Language     string
 	Contact      model.Contact
 	Nav          []Link
-	Latest       *Link
 	Home         string // the home page address
 	Glossary     string // the glossary page address
 	Search       string // the search page address
