@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"testing"
 
@@ -77,7 +78,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		d := renderInto(opts, site, diags, &render.DiscardSink{})
+		d := renderInto(opts, site, diags, &render.DiscardSink{}, nil)
 		if d != nil {
 			b.Fatal(d)
 		}
@@ -114,9 +115,11 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild is the whole of planpress build: load, render and write.
+// BenchmarkBuild is the whole of planpress build -fresh: load, render and
+// write every page.
 func BenchmarkBuild(b *testing.B) {
 	opts := benchSite(b, benchEditions(b))
+	opts.Fresh = true
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Build(opts); err != nil {
@@ -131,6 +134,7 @@ func BenchmarkBuildScaling(b *testing.B) {
 	for _, n := range []int{10, 40, 160} {
 		b.Run(fmt.Sprintf("editions=%d", n), func(b *testing.B) {
 			opts := benchSite(b, n)
+			opts.Fresh = true
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Build(opts); err != nil {
@@ -138,6 +142,46 @@ func BenchmarkBuildScaling(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/edition")
+		})
+	}
+}
+
+// BenchmarkRebuild is planpress build into the folder of the previous build:
+// with nothing changed, and after an edit to the latest report's narrative,
+// the usual edit while a report is written.
+func BenchmarkRebuild(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	if _, err := Build(opts); err != nil {
+		b.Fatal(err)
+	}
+	eds, _ := filepath.Glob(filepath.Join(opts.Source, "content/editions/*/priority-2.md"))
+	sort.Strings(eds)
+	latest := eds[len(eds)-1]
+	for _, c := range []struct {
+		name string
+		edit func(i int)
+	}{
+		{"unchanged", func(int) {}},
+		{"latest-narrative", func(i int) {
+			src, err := os.ReadFile(latest)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(latest, fmt.Appendf(src, "\nEdit %d.\n", i), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				c.edit(i)
+				res, err := Build(opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(res.Rendered), "rendered")
+			}
 		})
 	}
 }

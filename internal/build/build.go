@@ -29,6 +29,9 @@ type Options struct {
 	// next build with the same cache redoes only what its changed files
 	// touch (planpress serve). Its output is the same as without a cache.
 	Cache *Cache
+	// Fresh renders every page, ignoring what the previous build in Dest
+	// left to reuse.
+	Fresh bool
 }
 
 // Cache is what a build reuses from the build before it: editions whose files
@@ -45,11 +48,15 @@ func (c *Cache) Reused() (hits, misses int) { return c.render.Hits, c.render.Mis
 
 // Result describes a finished build.
 type Result struct {
-	Pages       int
-	Files       int
-	Bytes       int64
-	Elapsed     time.Duration
-	Diagnostics *diag.List
+	Pages int
+	Files int
+	Bytes int64
+	// Reused and Rendered count the parts of the site (an edition, a KPI's
+	// page across editions, ...) taken unchanged from the previous build and
+	// rendered anew.
+	Reused, Rendered int
+	Elapsed          time.Duration
+	Diagnostics      *diag.List
 }
 
 // Check loads and renders the site in memory and returns every problem,
@@ -80,7 +87,13 @@ func Build(opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.discard()
-	if err := renderInto(opts, site, diags, out); err != nil {
+	cache := out.previousCache(opts.Fresh)
+	err = renderInto(opts, site, diags, out, cache)
+	res.Reused, res.Rendered = cache.Hits, cache.Misses
+	if err != nil {
+		return res, err
+	}
+	if err := out.saveCache(cache); err != nil {
 		return res, err
 	}
 	if err := out.commit(); err != nil {
@@ -114,22 +127,23 @@ func run(opts Options, sink render.Sink) (*model.Site, *diag.List) {
 	if site == nil || diags.HasErrors() {
 		return site, diags
 	}
-	_ = renderInto(opts, site, diags, sink)
+	var cache *render.Cache
+	if opts.Cache != nil {
+		cache = &opts.Cache.render
+	}
+	_ = renderInto(opts, site, diags, sink, cache)
 	return site, diags
 }
 
 // renderInto renders a loaded site, adding render problems to diags.
-func renderInto(opts Options, site *model.Site, diags *diag.List, sink render.Sink) error {
+func renderInto(opts Options, site *model.Site, diags *diag.List, sink render.Sink, cache *render.Cache) error {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		diags.Errorf(opts.Source, 0, "", "cannot open the site folder: %v", err)
 		return diags.Err()
 	}
 	defer root.Close()
-	ro := render.Options{Overrides: root.FS(), Live: opts.Live}
-	if opts.Cache != nil {
-		ro.Cache = &opts.Cache.render
-	}
+	ro := render.Options{Overrides: root.FS(), Live: opts.Live, Cache: cache, Version: version}
 	diags.Merge(render.Site(site, ro, sink))
 	return diags.Err()
 }

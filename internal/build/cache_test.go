@@ -13,9 +13,20 @@ import (
 	"github.com/planpress/planpress/internal/diag"
 )
 
-// A build with a cache must give what a build without one gives, file for
-// file and problem for problem, whatever was edited since the last build.
-func TestCachedRenderEqualsFreshRender(t *testing.T) {
+// editStep is one edit to a synthetic site of 6 editions, and how many parts
+// a build that reuses the last one's must render after it: the parts that
+// read the edited file. There are 28: 6 editions, 18 KPI pages, the KPI list,
+// the tracker, the priorities and the site's own pages.
+type editStep struct {
+	name     string
+	edit     func(t *testing.T)
+	rendered int
+}
+
+// editSteps writes the synthetic site into a new folder and returns it with
+// the edits to make to it in turn.
+func editSteps(t *testing.T) (string, []editStep) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
 	if _, err := synth.Write(dir, synth.Options{Editions: 6}); err != nil {
 		t.Fatal(err)
@@ -25,15 +36,7 @@ func TestCachedRenderEqualsFreshRender(t *testing.T) {
 	first, last := filepath.Base(eds[0]), filepath.Base(eds[len(eds)-1])
 	file := func(parts ...string) string { return filepath.Join(append([]string{dir}, parts...)...) }
 
-	steps := []struct {
-		name string
-		edit func(t *testing.T)
-		// rendered is how many parts the cached build renders again: the
-		// parts that read the edited file. There are 28: 6 editions, 18 KPI
-		// pages, the KPI list, the tracker, the priorities and the site's
-		// own pages.
-		rendered int
-	}{
+	return dir, []editStep{
 		{"first build", func(*testing.T) {}, 28},
 		{"no change", func(*testing.T) {}, 0},
 		{"latest narrative", func(t *testing.T) {
@@ -73,6 +76,12 @@ func TestCachedRenderEqualsFreshRender(t *testing.T) {
 			}
 		}, 23},
 	}
+}
+
+// A build with a cache must give what a build without one gives, file for
+// file and problem for problem, whatever was edited since the last build.
+func TestCachedRenderEqualsFreshRender(t *testing.T) {
+	dir, steps := editSteps(t)
 	cache := &Cache{}
 	for _, st := range steps {
 		st.edit(t)

@@ -71,22 +71,35 @@ func (d *dirSink) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("refusing to write outside the output folder: %q", name)
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	d.count(name, int64(len(data)))
+	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir makes a folder of the new output, once.
+func (d *dirSink) mkdir(dir string) error {
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	if !d.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			d.mu.Unlock()
 			return err
 		}
 		d.dirs[dir] = true
 	}
+	return nil
+}
+
+// count adds a file to the build's totals.
+func (d *dirSink) count(name string, size int64) {
+	d.mu.Lock()
 	d.files++
 	if strings.HasSuffix(name, ".html") {
 		d.pages++
 	}
-	d.bytes += int64(len(data))
+	d.bytes += size
 	d.mu.Unlock()
-	return os.WriteFile(full, data, 0o644)
 }
 
 // commit swaps the new folder in for the old one.

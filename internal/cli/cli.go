@@ -128,19 +128,20 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future]", stderr)
+	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future] [-fresh]", stderr)
 	source := fs.String("source", ".", "the site folder")
 	dest := fs.String("dest", "", "where to write the site (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include editions marked draft = true")
 	future := fs.Bool("future", false, "include editions published after today")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	fresh := fs.Bool("fresh", false, "render every page, reusing nothing from the previous build in DIR")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
-	res, err := build.Build(build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future})
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Fresh: *fresh})
 	if res != nil && res.Diagnostics != nil {
 		res.Diagnostics.WriteText(stderr)
 	}
@@ -155,7 +156,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitContent
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "planpress: built %d page(s) and %d file(s) into %s in %s\n", res.Pages, res.Files, *dest, res.Elapsed.Round(1e6))
+		fmt.Fprintf(stdout, "planpress: built %d page(s) and %d file(s) into %s in %s (%d of %d parts unchanged since the last build)\n",
+			res.Pages, res.Files, *dest, res.Elapsed.Round(1e6), res.Reused, res.Reused+res.Rendered)
 	}
 	return ExitOK
 }

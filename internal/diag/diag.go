@@ -4,10 +4,11 @@
 package diag
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -83,19 +84,7 @@ func (l *List) Merge(o *List) {
 // Items returns the diagnostics sorted by file, line, column and message.
 func (l *List) Items() []Diagnostic {
 	out := append([]Diagnostic(nil), l.items...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Message < b.Message
-	})
+	slices.SortStableFunc(out, Compare)
 	// The same problem found twice (by two passes over one file) is said once.
 	dedup := out[:0]
 	for i, d := range out {
@@ -106,6 +95,15 @@ func (l *List) Items() []Diagnostic {
 	}
 	return dedup
 }
+
+// Compare orders diagnostics by file, line, column and message.
+func Compare(a, b Diagnostic) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Message, b.Message))
+}
+
+// Raw returns the diagnostics as they were added, unsorted and with any
+// repeats, so that a list can be stored and rebuilt exactly.
+func (l *List) Raw() []Diagnostic { return append([]Diagnostic(nil), l.items...) }
 
 // Len is the number of diagnostics.
 func (l *List) Len() int { return len(l.items) }

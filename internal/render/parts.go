@@ -70,6 +70,15 @@ type Cache struct {
 	entries map[string]*output
 	used    map[string]bool
 	results *editionResults
+	// Earlier, when set, puts the files of a part that an earlier build
+	// wrote, and that the cache does not hold (a cache read by ReadCache),
+	// into the sink: planpress build links them from the previous output.
+	// When it fails the part is rendered again; it must then have written
+	// nothing.
+	Earlier func(paths []string) error
+	// PathsOnly keeps the paths of a part's files but not the files: the
+	// next build takes them from this one's output through Earlier.
+	PathsOnly bool
 	// Hits and Misses count the parts of the latest render that were reused
 	// and rendered.
 	Hits, Misses int
@@ -135,17 +144,15 @@ func (r *renderer) runParts(parts []*part) {
 			defer wg.Done()
 			for p := range work {
 				if cache != nil && p.key != "" {
-					if o := cache.get(p.key); o != nil {
-						for _, f := range o.files {
-							r.sendToSink(f.path, f.data)
-						}
+					if o := cache.get(p.key); o != nil && r.replay(cache, o) {
 						p.out = o
 						continue
 					}
 				}
-				p.out = &output{keep: cache != nil && p.key != ""}
+				record := cache != nil && p.key != ""
+				p.out = &output{keep: record && !cache.PathsOnly}
 				p.run(r.fork(p.out))
-				if p.out.keep {
+				if record {
 					cache.put(p.key, p.out)
 				}
 			}
@@ -159,6 +166,28 @@ func (r *renderer) runParts(parts []*part) {
 	for _, p := range parts {
 		r.out.merge(p.out)
 	}
+}
+
+// replay puts a cached part's files into the sink, from memory or from an
+// earlier build. It reports false, and counts a miss, when the files are not
+// to be had.
+func (r *renderer) replay(c *Cache, o *output) bool {
+	switch {
+	case o.keep:
+		for _, f := range o.files {
+			r.sendToSink(f.path, f.data)
+		}
+		return true
+	case len(o.paths) == 0:
+		return true
+	case c.Earlier != nil && c.Earlier(o.paths) == nil:
+		return true
+	}
+	c.mu.Lock()
+	c.Hits--
+	c.Misses++
+	c.mu.Unlock()
+	return false
 }
 
 // sendToSink writes a file to the sink only, reporting a failure.

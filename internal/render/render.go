@@ -29,6 +29,9 @@ type Options struct {
 	// unchanged (planpress serve). The site must come from a load with
 	// fingerprints (every load has them).
 	Cache *Cache
+	// Version names the program that renders (its build), so that a saved
+	// cache is reused only by the program that wrote it.
+	Version string
 }
 
 // renderer holds what every page of one render shares.
@@ -70,7 +73,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		defer r.results.forgetUnused()
 		opts.Cache.begin()
 		defer opts.Cache.end()
-		r.siteKey = (&hasher{}).add(site.Fingerprint, overridesKey(opts.Overrides), fmt.Sprint(opts.Live)).sum()
+		r.siteKey = (&hasher{}).add(site.Fingerprint, overridesKey(opts.Overrides), fmt.Sprint(opts.Live), opts.Version).sum()
 	}
 	var mdOpts []markdown.Option
 	if site.RawHTML {
