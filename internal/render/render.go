@@ -69,8 +69,10 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		return &r.out.diags
 	}
 	r.results = editionResultsFor(opts.Cache, site)
-	if opts.Cache != nil {
+	if r.results != nil {
 		defer r.results.forgetUnused()
+	}
+	if opts.Cache != nil {
 		opts.Cache.begin()
 		defer opts.Cache.end()
 		r.siteKey = (&hasher{}).add(site.Fingerprint, overridesKey(opts.Overrides), fmt.Sprint(opts.Live), opts.Version).sum()
@@ -319,10 +321,10 @@ func (r *renderer) resultsFor(e *model.Edition) map[string]*compute.KPIResult {
 
 // editionResultsFor returns the cache's results store when it was made for
 // the same site files (the loader then hands back the same editions for
-// unchanged files), else a new one; nil without a cache.
+// unchanged files), else a new one; nil without a cache kept in memory.
 func editionResultsFor(c *Cache, site *model.Site) *editionResults {
-	if c == nil {
-		return nil
+	if c == nil || c.PathsOnly {
+		return nil // a build: the next render is another process
 	}
 	if c.results == nil || c.results.site != site.Fingerprint {
 		c.results = &editionResults{site: site.Fingerprint, byEd: map[*model.Edition]*resultsEntry{}}
