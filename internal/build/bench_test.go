@@ -109,7 +109,7 @@ func BenchmarkWrite(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if err := out.commit(); err != nil {
+		if err := out.commit(paths); err != nil {
 			b.Fatal(err)
 		}
 	}

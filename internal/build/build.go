@@ -73,8 +73,10 @@ func Render(opts Options) (*render.MemorySink, *diag.List) {
 	return sink, diags
 }
 
-// Build renders the site and swaps it into opts.Dest. On any error the
-// previous contents of Dest are left exactly as they were.
+// Build renders the site into opts.Dest: into a new folder swapped in whole,
+// or, when Dest holds the previous build, by applying what changed (see
+// reuse.go). On any error the previous contents of Dest are left exactly as
+// they were.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	site, diags := Load(opts)
@@ -96,7 +98,7 @@ func Build(opts Options) (*Result, error) {
 	if err := out.saveCache(cache); err != nil {
 		return res, err
 	}
-	if err := out.commit(); err != nil {
+	if err := out.commit(cache.Written); err != nil {
 		return res, err
 	}
 	res.Pages, res.Files, res.Bytes = out.pages, out.files, out.bytes

@@ -2,12 +2,14 @@ package build
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/planpress/planpress/internal/render"
@@ -16,9 +18,9 @@ import (
 // A build keeps, in the output folder, what the next build needs to reuse it:
 // for each part of the site (an edition, a KPI's page across editions, ...) a
 // hash of everything the part read, the files it wrote and the problems it
-// found. The next build renders only the parts whose hash changed and links
-// the files of the others from the previous output, which it then replaces
-// whole as before. Every part reads its inputs through the loader's
+// found. The next build renders only the parts whose hash changed, into a
+// temporary folder, and applies them to the output file by file (apply);
+// the files of the other parts stay as they are. Every part reads its inputs through the loader's
 // fingerprints, so a reused part is byte for byte what rendering it again
 // would give (tested against fresh builds in reuse_test.go).
 
@@ -57,21 +59,24 @@ func programVersion() string {
 	return ""
 }
 
-// previousCache reads the cache the previous build left in the destination,
-// or starts an empty one (fresh, none, unreadable, or an unknown version).
-// Its parts' files are linked from the previous output.
+// previousCache reads the cache the previous build left in the destination.
+// With one, the build is an update: the temporary folder receives only the
+// files of the parts that render again, and commit applies them to the
+// destination. Without one (fresh, none, unreadable, another version) the
+// build writes every file and swaps the folder in whole.
 func (d *dirSink) previousCache(fresh bool) *render.Cache {
-	c := &render.Cache{PathsOnly: true}
 	if !fresh && version != "" {
 		if f, err := os.Open(filepath.Join(d.dest, cacheFile)); err == nil {
-			if prev, err := render.ReadCache(bufio.NewReader(f)); err == nil {
-				c = prev
-			}
+			prev, err := render.ReadCache(bufio.NewReader(f))
 			f.Close()
+			if err == nil {
+				d.update = true
+				prev.Earlier = d.present
+				return prev
+			}
 		}
 	}
-	c.Earlier = d.reuse
-	return c
+	return &render.Cache{PathsOnly: true}
 }
 
 // saveCache writes the cache into the new output, for the next build.
@@ -95,41 +100,23 @@ func (d *dirSink) saveCache(c *render.Cache) error {
 	return f.Close()
 }
 
-// reuse puts files of the previous output into the new one: a hard link
-// where the file system allows, else a copy. If any is missing, it undoes
-// what it did and fails, and the part is rendered again.
-func (d *dirSink) reuse(paths []string) error {
-	var done []string
-	var sizes []int64
-	undo := func(err error) error {
-		for _, p := range done {
-			_ = os.Remove(p)
-		}
-		return err
-	}
-	for _, name := range paths {
+// present checks that the previous output still holds a reused part's files,
+// and counts them into the build's totals. A file deleted by hand fails it,
+// and the part renders again.
+func (d *dirSink) present(paths []string) error {
+	sizes := make([]int64, len(paths))
+	for i, name := range paths {
 		if !fs.ValidPath(name) || strings.Contains(name, "\\") {
-			return undo(fmt.Errorf("refusing to read outside the output folder: %q", name))
+			return fmt.Errorf("refusing to read outside the output folder: %q", name)
 		}
-		src := filepath.Join(d.dest, filepath.FromSlash(name))
-		dst := filepath.Join(d.tmp, filepath.FromSlash(name))
-		fi, err := os.Lstat(src)
+		fi, err := os.Lstat(filepath.Join(d.dest, filepath.FromSlash(name)))
 		if err != nil {
-			return undo(err)
+			return err
 		}
 		if !fi.Mode().IsRegular() {
-			return undo(fmt.Errorf("%s is not a file", src))
+			return fmt.Errorf("%s is not a file", name)
 		}
-		if err := d.mkdir(filepath.Dir(dst)); err != nil {
-			return undo(err)
-		}
-		if err := os.Link(src, dst); err != nil {
-			if err := copyFile(src, dst); err != nil {
-				return undo(err)
-			}
-		}
-		done = append(done, dst)
-		sizes = append(sizes, fi.Size())
+		sizes[i] = fi.Size()
 	}
 	for i, name := range paths {
 		d.count(name, sizes[i])
@@ -137,19 +124,151 @@ func (d *dirSink) reuse(paths []string) error {
 	return nil
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// move is one rename made while applying an update, undone in reverse order
+// if a later step fails.
+type move struct{ from, to string }
+
+// apply brings the destination up to date with the build: the files of the
+// parts that rendered again replace theirs (a file whose bytes did not
+// change is left alone, time and all), files this build did not write are
+// removed, and the cache and marker follow. Each file changes by a rename,
+// so a reader of the folder never sees half a file. If a step fails, every
+// step before it is undone and the destination is as it was.
+func (d *dirSink) apply(written []string) (err error) {
+	trash := d.tmp + ".old"
+	var moves []move
+	var made []string // folders created in the destination
+	defer func() {
+		if err != nil {
+			for i := len(moves) - 1; i >= 0; i-- {
+				_ = os.Rename(moves[i].to, moves[i].from)
+			}
+			for i := len(made) - 1; i >= 0; i-- {
+				_ = os.Remove(made[i])
+			}
+		}
+		_ = os.RemoveAll(trash)
+	}()
+	rename := func(from, to string) error {
+		if err := mkdirs(filepath.Dir(to), &made); err != nil {
+			return err
+		}
+		if err := os.Rename(from, to); err != nil {
+			return err
+		}
+		moves = append(moves, move{from, to})
+		return nil
+	}
+	// Put a destination file aside, if there is one.
+	aside := func(rel string) error {
+		dst := filepath.Join(d.dest, rel)
+		fi, err := os.Lstat(dst)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder where the site now has a file; build with -fresh", dst)
+		}
+		return rename(dst, filepath.Join(trash, rel))
+	}
+	staged := append([]string{cacheFile}, d.staged...)
+	slices.Sort(staged[1:])
+	for _, name := range staged {
+		rel := filepath.FromSlash(name)
+		src, dst := filepath.Join(d.tmp, rel), filepath.Join(d.dest, rel)
+		if sameFile(src, dst) {
+			continue
+		}
+		if err := aside(rel); err != nil {
+			return err
+		}
+		if err := rename(src, dst); err != nil {
+			return err
+		}
+	}
+	// Files of the previous build, or put there by hand, that this build
+	// did not write.
+	keep := make(map[string]bool, len(written)+2)
+	for _, p := range written {
+		keep[p] = true
+	}
+	keep[marker], keep[cacheFile] = true, true
+	var stale, dirs []string
+	err = filepath.WalkDir(d.dest, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(d.dest, p)
+		if e.IsDir() {
+			if rel != "." {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		if !keep[filepath.ToSlash(rel)] {
+			stale = append(stale, rel)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	for _, rel := range stale {
+		if err := aside(rel); err != nil {
+			return err
+		}
+	}
+	if _, err := os.Stat(filepath.Join(d.dest, marker)); err != nil {
+		if err := os.WriteFile(filepath.Join(d.dest, marker), []byte(markerText), 0o644); err != nil {
+			return err
+		}
+	}
+	// Done: folders the removed files leave empty go too, deepest first.
+	if len(stale) > 0 {
+		for i := len(dirs) - 1; i >= 0; i-- {
+			_ = os.Remove(dirs[i]) // fails, as it should, unless empty
+		}
+	}
+	d.done = true
+	_ = os.RemoveAll(d.tmp)
+	return nil
+}
+
+// mkdirs makes a folder and its missing parents, noting each one made.
+func mkdirs(dir string, made *[]string) error {
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("%s is a file where the site now has a folder; build with -fresh", dir)
+		}
+		return nil
+	}
+	if err := mkdirs(filepath.Dir(dir), made); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	*made = append(*made, dir)
+	return nil
+}
+
+// sameFile reports whether two files hold the same bytes.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
 	if err != nil {
-		return err
+		return false
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
+	fb, err := os.Stat(b)
+	if err != nil || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
+		return false
 	}
-	return out.Close()
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
 }

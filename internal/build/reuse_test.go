@@ -146,3 +146,41 @@ func firstTreeDifference(t *testing.T, a, b string) string {
 	}
 	return strings.TrimSpace(diff)
 }
+
+// An update that cannot be applied is undone: every file already moved goes
+// back, and the output is as it was before the build.
+func TestFailedUpdateIsUndone(t *testing.T) {
+	src := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Source: src, Dest: dest})
+	// A folder where the rebuilt edition's first priority page goes, so
+	// that applying the update fails after other files have moved.
+	page := filepath.Join(dest, "editions/2019-05/priority-6/index.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(page, "in-the-way"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, dest)
+	files, _ := filepath.Glob(filepath.Join(src, "content/editions/2019-05/_index.md"))
+	if len(files) == 0 {
+		t.Fatal("no edition 2019-05")
+	}
+	appendTo(t, files[0], "\nA sentence added to the introduction.\n")
+	_, err := Build(Options{Source: src, Dest: dest})
+	if err == nil || !strings.Contains(err.Error(), "-fresh") {
+		t.Fatalf("the update was applied over a folder, or the error does not say what to do: %v", err)
+	}
+	if treeHash(t, dest) != before {
+		t.Error("a failed update changed the output")
+	}
+	if l := leftovers(t, dest); len(l) > 0 {
+		t.Errorf("the failed update left temporary folders: %v", l)
+	}
+	// -fresh builds it whole.
+	mustBuild(t, Options{Source: src, Dest: dest, Fresh: true})
+	if fi, err := os.Stat(page); err != nil || fi.IsDir() {
+		t.Errorf("-fresh did not write the page: %v", err)
+	}
+}

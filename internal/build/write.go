@@ -26,6 +26,10 @@ type dirSink struct {
 	files int
 	bytes int64
 	done  bool
+	// update is set when the previous build left a cache: tmp then holds
+	// only the files rendered again (staged), and commit applies them.
+	update bool
+	staged []string
 }
 
 func newDirSink(dest string) (*dirSink, error) {
@@ -75,6 +79,11 @@ func (d *dirSink) WriteFile(name string, data []byte) error {
 		return err
 	}
 	d.count(name, int64(len(data)))
+	if d.update {
+		d.mu.Lock()
+		d.staged = append(d.staged, name)
+		d.mu.Unlock()
+	}
 	return os.WriteFile(full, data, 0o644)
 }
 
@@ -102,9 +111,16 @@ func (d *dirSink) count(name string, size int64) {
 	d.mu.Unlock()
 }
 
-// commit swaps the new folder in for the old one.
-func (d *dirSink) commit() error {
-	if err := os.WriteFile(filepath.Join(d.tmp, marker), []byte("This folder is written by planpress build and is replaced whole by the next build.\n"), 0o644); err != nil {
+const markerText = "This folder is written by planpress build: each build makes it exactly the site, removing any other file.\n"
+
+// commit makes the destination the new build: an update is applied file by
+// file; a whole build swaps the new folder in for the old one. written lists
+// every file of the build.
+func (d *dirSink) commit(written []string) error {
+	if d.update {
+		return d.apply(written)
+	}
+	if err := os.WriteFile(filepath.Join(d.tmp, marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
 	old := ""

@@ -93,7 +93,7 @@ func readEditionFront(l *loader, e *model.Edition, file, src string) {
 	if !ok {
 		return
 	}
-	e.Intro, e.IntroPos = body, model.Pos{File: file, Line: bodyLine}
+	e.Intro, e.IntroPos = strings.Clone(body), model.Pos{File: file, Line: bodyLine}
 	t, _ := parseTOML(file, front, 1, l.diags)
 	if t == nil {
 		return
@@ -134,7 +134,9 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 	if t == nil {
 		return nil
 	}
-	p := &model.Priority{Slug: slug, Body: body, BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
+	// The body is copied out of the file's text so that the front matter is
+	// not kept for as long as the site.
+	p := &model.Priority{Slug: slug, Body: strings.Clone(body), BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
 	if !editionID.MatchString(slug) {
 		l.diags.Errorf(file, 0, fmt.Sprintf("rename the file to something like %q", Slug(slug)+".md"), "file name %q cannot be used in an address", slug+".md")
 	}
@@ -335,7 +337,7 @@ func loadFigures(l *loader, e *model.Edition) {
 			s.Figures = append(s.Figures, f)
 		}
 		sort.Slice(s.Figures, func(i, j int) bool { return s.Figures[i].Month < s.Figures[j].Month })
-		e.Series[id] = s
+		e.Series[kpi.ID] = s // the definition's string, not one of the decoder's
 		sub.done()
 	}
 	t.done()

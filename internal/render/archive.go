@@ -39,20 +39,24 @@ func (r *renderer) prepareArchive(l layouts) {
 	r.siteView.Feed = r.url(feedPath)
 }
 
-// archiveParts are the parts that render the pages across editions: each
-// KPI's page, the list of KPIs, the milestone tracker and each priority
-// across editions. Search, the feed and the sitemap come after every part.
-func (r *renderer) archiveParts(hist []*kpiHistory, tracker *TrackerView) []*part {
+// kpiParts render each KPI's page across editions. Each part works out its
+// KPI's history, which is dropped when the part is done: at 1000 editions the
+// histories of every KPI together were a fifth of the heap.
+func (r *renderer) kpiParts() []*part {
 	var parts []*part
-	for _, h := range hist {
-		parts = append(parts, &part{key: r.archiveKey("kpi " + h.KPI.ID), run: func(r *renderer) { r.renderKPIPage(h) }})
+	for _, k := range r.site.KPIs {
+		parts = append(parts, &part{key: r.archiveKey("kpi " + k.ID), run: func(r *renderer) { r.renderKPIPage(r.kpiHistory(k, r.site.Editions)) }})
 	}
-	parts = append(parts,
-		&part{key: r.archiveKey("kpis"), run: func(r *renderer) { r.renderKPIIndex(hist) }},
-		&part{key: r.archiveKey("tracker"), run: func(r *renderer) { r.renderTracker(tracker) }},
-		&part{key: r.archiveKey("priorities"), run: func(r *renderer) { r.renderPriorityHistories(r.site.Editions, tracker) }},
-	)
 	return parts
+}
+
+// renderTrackerAndPriorities writes the milestone tracker and each priority
+// across editions, which show the same milestones.
+func (r *renderer) renderTrackerAndPriorities() {
+	tracker := r.trackerView(r.site.Editions)
+	r.renderTracker(tracker)
+	r.renderPriorityHistories(r.site.Editions, tracker)
+	r.out.search = r.milestoneSearch(tracker)
 }
 
 // editionLabel names an edition briefly, as a column heading or in a list:

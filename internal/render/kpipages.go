@@ -172,14 +172,20 @@ func (r *renderer) renderKPIPage(h *kpiHistory) {
 	})
 	r.write(dir+"data.csv", kpiHistoryCSV(h))
 	r.writeKPIHistoryJSON(dir+"data.json", h)
+	sum := r.kpiSummaryView(h)
+	r.out.kpi = &sum
+	r.out.search = []searchEntry{{Title: h.KPI.Title, URL: r.kpiPage(h.KPI.ID), Kind: "indicator", Text: excerpt(h.KPI.ShortTitle+". "+h.KPI.Description+" "+kpiSentence(h), excerptRunes)}}
 }
 
 // renderKPIIndex writes the list of KPIs.
-func (r *renderer) renderKPIIndex(hist []*kpiHistory) {
+func (r *renderer) renderKPIIndex(kpis []*KPISummaryView) {
 	iv := &KPIIndexView{}
-	for _, h := range hist {
-		iv.KPIs = append(iv.KPIs, r.kpiSummaryView(h))
-		if h.RevisedCount() > 0 {
+	for _, k := range kpis {
+		if k == nil {
+			continue
+		}
+		iv.KPIs = append(iv.KPIs, *k)
+		if k.Revised > 0 {
 			iv.Revised++
 		}
 	}

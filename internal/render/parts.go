@@ -29,6 +29,7 @@ type output struct {
 	files  []cachedFile // the files themselves, kept only for a cache
 	keep   bool
 	search []searchEntry
+	kpi    *KPISummaryView // a KPI's part: its row in the list of KPIs
 }
 
 type cachedFile struct {
@@ -79,6 +80,8 @@ type Cache struct {
 	// PathsOnly keeps the paths of a part's files but not the files: the
 	// next build takes them from this one's output through Earlier.
 	PathsOnly bool
+	// Written lists every file of the latest render.
+	Written []string
 	// Hits and Misses count the parts of the latest render that were reused
 	// and rendered.
 	Hits, Misses int

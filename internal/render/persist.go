@@ -20,7 +20,7 @@ import (
 
 // cacheFormat changes whenever what is saved changes shape; a file of another
 // format is not read.
-const cacheFormat = 1
+const cacheFormat = 2
 
 type savedCache struct {
 	Format int
@@ -33,6 +33,7 @@ type savedPart struct {
 	Links  []savedLink
 	Paths  []string
 	Search []searchEntry
+	KPI    *KPISummaryView
 }
 
 type savedLink struct {
@@ -47,7 +48,7 @@ func (c *Cache) Save(w io.Writer) error {
 	defer c.mu.Unlock()
 	s := savedCache{Format: cacheFormat, Parts: make([]savedPart, 0, len(c.entries))}
 	for k, o := range c.entries {
-		p := savedPart{Key: k, Diags: o.diags.Raw(), Paths: slices.Clone(o.paths), Search: o.search}
+		p := savedPart{Key: k, Diags: o.diags.Raw(), Paths: slices.Clone(o.paths), Search: o.search, KPI: o.kpi}
 		slices.SortStableFunc(p.Diags, diag.Compare)
 		slices.Sort(p.Paths)
 		for _, l := range o.links {
@@ -74,7 +75,7 @@ func ReadCache(r io.Reader) (*Cache, error) {
 	}
 	c := &Cache{entries: make(map[string]*output, len(s.Parts)), PathsOnly: true}
 	for _, p := range s.Parts {
-		o := &output{paths: p.Paths, search: p.Search}
+		o := &output{paths: p.Paths, search: p.Search, kpi: p.KPI}
 		for _, d := range p.Diags {
 			o.diags.Add(d)
 		}

@@ -50,7 +50,6 @@ type renderer struct {
 	chartCache *chartCache
 	results    *editionResults
 	siteKey    string          // hashes what every part reads: site files, layouts, options
-	edSearch   [][]searchEntry // each edition's search entries, by index in site.Editions
 	written    map[string]bool // every file written, once all parts are done
 }
 
@@ -101,13 +100,9 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	}
 
 	// The pages across editions go first: they are the largest parts.
-	hist := make([]*kpiHistory, 0, len(site.KPIs))
-	for _, k := range site.KPIs {
-		hist = append(hist, r.kpiHistory(k, site.Editions))
-	}
-	tracker := r.trackerView(site.Editions)
-	parts := r.archiveParts(hist, tracker)
-	r.edSearch = make([][]searchEntry, len(site.Editions))
+	kpiParts := r.kpiParts()
+	parts := append(kpiParts, &part{key: r.archiveKey("tracker"), run: (*renderer).renderTrackerAndPriorities})
+	trackerPart := parts[len(parts)-1]
 	edParts := make([]*part, len(site.Editions))
 	for i, e := range site.Editions {
 		edParts[i] = &part{key: r.editionKey(i), run: func(r *renderer) { r.renderEdition(e) }}
@@ -115,10 +110,24 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	parts = append(parts, edParts...)
 	parts = append(parts, &part{key: r.archiveKey("site pages"), run: (*renderer).renderSitePages})
 	r.runParts(parts)
-	for i, p := range edParts {
-		r.edSearch[i] = p.out.search
+	// The list of KPIs, from what each KPI's part found.
+	var kpis []*KPISummaryView
+	for _, p := range kpiParts {
+		kpis = append(kpis, p.out.kpi)
 	}
-	r.renderSearch(hist, tracker)
+	r.runParts([]*part{{key: r.archiveKey("kpis"), run: func(r *renderer) { r.renderKPIIndex(kpis) }}})
+
+	// Search: each edition's entries newest first, then the KPIs', then the
+	// milestones'.
+	var entries []searchEntry
+	for i := len(edParts) - 1; i >= 0; i-- {
+		entries = append(entries, edParts[i].out.search...)
+	}
+	for _, p := range kpiParts {
+		entries = append(entries, p.out.search...)
+	}
+	entries = append(entries, trackerPart.out.search...)
+	r.renderSearch(entries)
 	r.write(feedPath, r.feed())
 	r.written = make(map[string]bool, len(r.out.paths))
 	for _, p := range r.out.paths {
@@ -128,6 +137,9 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		r.write(sitemapPath, r.sitemap(r.writtenPages()))
 	}
 	r.checkLinks()
+	if opts.Cache != nil {
+		opts.Cache.Written = r.out.paths
+	}
 	return &r.out.diags
 }
 

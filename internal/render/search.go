@@ -60,8 +60,10 @@ type SearchView struct {
 	Priorities string
 }
 
-func (r *renderer) renderSearch(hist []*kpiHistory, tracker *TrackerView) {
-	idx := searchIndex{Editions: []searchEdition{}, Entries: []searchEntry{}}
+// renderSearch writes the search index and page: the entries the parts made
+// (editions, KPIs, milestones), then the site's own pages and the glossary.
+func (r *renderer) renderSearch(entries []searchEntry) {
+	idx := searchIndex{Editions: []searchEdition{}, Entries: append([]searchEntry{}, entries...)}
 	add := func(e searchEntry) {
 		e.Text = excerpt(e.Text, excerptRunes)
 		idx.Entries = append(idx.Entries, e)
@@ -69,29 +71,6 @@ func (r *renderer) renderSearch(hist []*kpiHistory, tracker *TrackerView) {
 	for i := len(r.site.Editions) - 1; i >= 0; i-- {
 		e := r.site.Editions[i]
 		idx.Editions = append(idx.Editions, searchEdition{ID: e.ID, Title: e.Title, Label: editionLabel(e), Latest: e == r.latest, Draft: e.Draft})
-	}
-	// Newest first: among equally good matches, the newest report comes first.
-	for i := len(r.site.Editions) - 1; i >= 0; i-- {
-		idx.Entries = append(idx.Entries, r.edSearch[i]...)
-	}
-	for _, h := range hist {
-		add(searchEntry{Title: h.KPI.Title, URL: r.kpiPage(h.KPI.ID), Kind: "indicator", Text: h.KPI.ShortTitle + ". " + h.KPI.Description + " " + kpiSentence(h)})
-	}
-	for _, g := range tracker.Groups {
-		for _, row := range g.Rows {
-			text := row.Text
-			for i := len(row.Cells) - 1; i >= 0; i-- {
-				if st := row.Cells[i].Status; st != nil {
-					if i == len(row.Cells)-1 {
-						text += " Status in the latest report: " + st.Name + "."
-					} else {
-						text += " No longer listed; its last status was " + st.Name + "."
-					}
-					break
-				}
-			}
-			add(searchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: r.url("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: text})
-		}
 	}
 	for _, p := range r.site.Pages {
 		env := &markdown.Env{File: p.Pos.File, Line: p.Pos.Line, Diags: &diag.List{}}
@@ -146,6 +125,28 @@ func (r *renderer) editionSearch(e *model.Edition, res map[string]*compute.KPIRe
 				title += " – " + s.heading
 			}
 			add(searchEntry{Title: title, URL: page, Edition: e.ID, Kind: "priority", Text: s.text})
+		}
+	}
+	return out
+}
+
+// milestoneSearch makes the milestones' entries in the search index.
+func (r *renderer) milestoneSearch(tracker *TrackerView) []searchEntry {
+	var out []searchEntry
+	for _, g := range tracker.Groups {
+		for _, row := range g.Rows {
+			text := row.Text
+			for i := len(row.Cells) - 1; i >= 0; i-- {
+				if st := row.Cells[i].Status; st != nil {
+					if i == len(row.Cells)-1 {
+						text += " Status in the latest report: " + st.Name + "."
+					} else {
+						text += " No longer listed; its last status was " + st.Name + "."
+					}
+					break
+				}
+			}
+			out = append(out, searchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: r.url("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: excerpt(text, excerptRunes)})
 		}
 	}
 	return out
