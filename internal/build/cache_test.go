@@ -54,7 +54,7 @@ func editSteps(t *testing.T) (string, []editStep) {
 		}, 1},
 		{"latest figures", func(t *testing.T) {
 			replaceFirstNumber(t, file("data/editions", last, "kpis.toml"))
-		}, 22},
+		}, 20},
 		{"latest front matter", func(t *testing.T) {
 			replaceIn(t, file("content/editions", last, "_index.md"), "title = \"", "title = \"Revised: ")
 		}, 22},

@@ -120,52 +120,55 @@ func TestFingerprints(t *testing.T) {
 		edition    string
 		want, data bool // Fingerprint and DataFingerprint of edition change
 		site       bool // Site.Fingerprint changes
+		// figures is true when the edit is to the figures file only, which
+		// FrontFingerprint leaves out.
+		figures bool
 	}{
 		{"priority body", func(t *testing.T, dir string) {
 			edit(t, dir, priority, appendText("\nOne more sentence.\n"))
-		}, ed, true, false, false},
+		}, ed, true, false, false, false},
 		{"edition introduction", func(t *testing.T, dir string) {
 			edit(t, dir, "content/editions/"+ed+"/_index.md", replace(t, "## Introduction", "## Introduction\n\nA new first paragraph."))
-		}, ed, true, false, false},
+		}, ed, true, false, false, false},
 		{"priority front matter", func(t *testing.T, dir string) {
 			edit(t, dir, priority, replace(t, `title = "Child protection enquiries"`, `title = "Child protection enquiries and conferences"`))
-		}, ed, true, true, false},
+		}, ed, true, true, false, false},
 		{"edition front matter", func(t *testing.T, dir string) {
 			edit(t, dir, "content/editions/"+ed+"/_index.md", replace(t, `name = "Alex Example"`, `name = "Sam Example"`))
-		}, ed, true, true, false},
+		}, ed, true, true, false, false},
 		{"figures", func(t *testing.T, dir string) {
 			edit(t, dir, "data/editions/"+ed+"/kpis.toml", replace(t, `"2019-06" = 67.5`, `"2019-06" = 67.6`))
-		}, ed, true, true, false},
+		}, ed, true, true, false, true},
 		{"priority added", func(t *testing.T, dir string) {
 			write(t, dir, "content/editions/"+ed+"/priority-4.md", "+++\nnumber = 4\ntitle = \"Another\"\n+++\nText.\n")
-		}, ed, true, true, false},
+		}, ed, true, true, false, false},
 		{"priority removed", func(t *testing.T, dir string) {
 			remove(t, dir, "content/editions/"+ed+"/priority-3.md")
-		}, ed, true, true, false},
+		}, ed, true, true, false, false},
 		{"figures removed", func(t *testing.T, dir string) {
 			remove(t, dir, "data/editions/"+ed+"/kpis.toml")
-		}, ed, true, true, false},
+		}, ed, true, true, false, true},
 		{"a file the loader does not read", func(t *testing.T, dir string) {
 			write(t, dir, "content/editions/"+ed+"/notes.txt", "Not read.\n")
-		}, "", false, false, false},
+		}, "", false, false, false, false},
 		{"planpress.toml", func(t *testing.T, dir string) {
 			edit(t, dir, "planpress.toml", replace(t, `organisation = "Example Borough Council"`, `organisation = "Example City Council"`))
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 		{"data/kpis.toml", func(t *testing.T, dir string) {
 			edit(t, dir, "data/kpis.toml", replace(t, `short_title = "ICPC within 15 working days"`, `short_title = "ICPCs within 15 days"`))
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 		{"glossary", func(t *testing.T, dir string) {
 			edit(t, dir, "data/glossary.toml", appendText("\n[[term]]\nabbr = \"XYZ\"\nmeaning = \"Example\"\n"))
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 		{"page body", func(t *testing.T, dir string) {
 			edit(t, dir, "content/pages/about.md", appendText("\nMore about the report.\n"))
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 		{"page added", func(t *testing.T, dir string) {
 			write(t, dir, "content/pages/contact.md", "+++\ntitle = \"Contact\"\n+++\nWrite to us.\n")
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 		{"home page", func(t *testing.T, dir string) {
 			edit(t, dir, "content/_index.md", appendText("\nWelcome.\n"))
-		}, "", false, false, true},
+		}, "", false, false, true, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -193,6 +196,9 @@ func TestFingerprints(t *testing.T) {
 				}
 				if got := a.DataFingerprint != b.DataFingerprint; got != data {
 					t.Errorf("edition %s: DataFingerprint changed = %v, want %v", id, got, data)
+				}
+				if got, want := a.FrontFingerprint != b.FrontFingerprint, data && !c.figures; got != want {
+					t.Errorf("edition %s: FrontFingerprint changed = %v, want %v", id, got, want)
 				}
 			}
 		})

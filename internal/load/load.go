@@ -156,7 +156,7 @@ func (l *loader) loadCachedEdition(c *Cache, id string) *editionResult {
 	sub := *l
 	sub.src, sub.diags = src, &diag.List{}
 	e := loadEdition(&sub, id)
-	e.Fingerprint, e.DataFingerprint = fp, src.dataFingerprint()
+	e.Fingerprint, e.DataFingerprint, e.FrontFingerprint = fp, src.dataFingerprint(), src.frontFingerprint()
 	return &editionResult{fingerprint: fp, edition: e, diags: sub.diags}
 }
 

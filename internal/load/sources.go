@@ -80,15 +80,19 @@ func (s *sources) list(fsys fs.FS, dir string) []string {
 // the order they were read. A missing file adds nothing, so adding or
 // removing one changes the hash; a file that could not be read adds its
 // error instead, so that fixing it does too.
-func (s *sources) fingerprint() string { return s.hash(true) }
+func (s *sources) fingerprint() string { return s.hash(true, true) }
 
 // dataFingerprint is fingerprint with each Markdown file's body left out:
 // it hashes the front matter and the line the body starts on (which tells
 // no front matter from an empty one). A Markdown file whose front matter
 // cannot be told from its body counts whole.
-func (s *sources) dataFingerprint() string { return s.hash(false) }
+func (s *sources) dataFingerprint() string { return s.hash(false, true) }
 
-func (s *sources) hash(bodies bool) string {
+// frontFingerprint is dataFingerprint without the files that are not
+// Markdown (the figures).
+func (s *sources) frontFingerprint() string { return s.hash(false, false) }
+
+func (s *sources) hash(bodies, data bool) string {
 	h := sha256.New()
 	for _, name := range s.names {
 		f := s.files[name]
@@ -99,7 +103,13 @@ func (s *sources) hash(bodies bool) string {
 			writeRecord(h, name, 'e', []byte(cleanErr(f.err)))
 			continue
 		}
-		if bodies || !strings.HasSuffix(name, ".md") {
+		if !strings.HasSuffix(name, ".md") {
+			if data {
+				writeRecord(h, name, 'f', f.data)
+			}
+			continue
+		}
+		if bodies {
 			writeRecord(h, name, 'f', f.data)
 			continue
 		}

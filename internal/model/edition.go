@@ -35,6 +35,10 @@ type Edition struct {
 	// that what is made from the edition's plan and figures, and not its
 	// narrative, can be keyed by it and kept through an edit to the prose.
 	DataFingerprint string
+	// FrontFingerprint is DataFingerprint without the figures file: it
+	// changes with the edition's settings, priorities and milestones, which
+	// the milestone tracker and the list of reports read.
+	FrontFingerprint string
 }
 
 // Person is a named signatory.

@@ -103,6 +103,8 @@ type TargetYearView struct {
 type KPIYearView struct {
 	Year string
 	Rows []KPIMonthView
+	// RowsHTML is every row, each on its own line (see KPIMonthView.HTML).
+	RowsHTML template.HTML
 }
 
 // KPIMonthView is one month of a KPI across editions.
@@ -252,6 +254,14 @@ func (r *renderer) kpiPageView(h *kpiHistory) *KPIPageView {
 			year = &v.Years[len(v.Years)-1]
 		}
 		year.Rows = append(year.Rows, r.kpiMonthView(k, p))
+	}
+	for i := range v.Years {
+		var b strings.Builder
+		for _, row := range v.Years[i].Rows {
+			b.WriteString("\n    ")
+			b.WriteString(string(row.HTML))
+		}
+		v.Years[i].RowsHTML = template.HTML(b.String())
 	}
 	v.Summary = kpiSentence(h)
 	v.Chart = r.kpiHistoryChart(h)
@@ -521,7 +531,9 @@ func (r *renderer) writeKPIHistoryJSON(p string, h *kpiHistory) {
 		}
 		f.Values = append(f.Values, item)
 	}
-	b, err := json.MarshalIndent(f, "", "  ")
+	// Not indented: at 1000 editions each KPI's file is over a megabyte,
+	// and indenting added half again.
+	b, err := json.Marshal(f)
 	if err != nil {
 		r.errorf(k.Pos.File, k.Pos.Line, "", "cannot write %s: %v", p, err)
 		return

@@ -101,14 +101,14 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 
 	// The pages across editions go first: they are the largest parts.
 	kpiParts := r.kpiParts()
-	parts := append(kpiParts, &part{key: r.archiveKey("tracker"), run: (*renderer).renderTrackerAndPriorities})
+	parts := append(kpiParts, &part{key: r.frontKey("tracker"), run: (*renderer).renderTrackerAndPriorities})
 	trackerPart := parts[len(parts)-1]
 	edParts := make([]*part, len(site.Editions))
 	for i, e := range site.Editions {
 		edParts[i] = &part{key: r.editionKey(i), run: func(r *renderer) { r.renderEdition(e) }}
 	}
 	parts = append(parts, edParts...)
-	parts = append(parts, &part{key: r.archiveKey("site pages"), run: (*renderer).renderSitePages})
+	parts = append(parts, &part{key: r.frontKey("site pages"), run: (*renderer).renderSitePages})
 	r.runParts(parts)
 	// The list of KPIs, from what each KPI's part found.
 	var kpis []*KPISummaryView
@@ -159,15 +159,25 @@ func (r *renderer) editionKey(i int) string {
 	return h.sum()
 }
 
-// archiveKey hashes what the pages across editions read: every edition's
+// archiveKey hashes what a page across editions reads: every edition's
 // files but the narrative's body text.
 func (r *renderer) archiveKey(what string) string {
+	return r.editionsKey(what, func(e *model.Edition) string { return e.DataFingerprint })
+}
+
+// frontKey hashes what the milestone tracker and the list of reports read:
+// every edition's settings, priorities and milestones, not its figures.
+func (r *renderer) frontKey(what string) string {
+	return r.editionsKey(what, func(e *model.Edition) string { return e.FrontFingerprint })
+}
+
+func (r *renderer) editionsKey(what string, fp func(*model.Edition) string) string {
 	if r.opts.Cache == nil {
 		return ""
 	}
 	h := (&hasher{}).add(what, r.siteKey)
 	for _, e := range r.site.Editions {
-		h.add(e.ID, e.DataFingerprint)
+		h.add(e.ID, fp(e))
 	}
 	return h.sum()
 }
