@@ -88,17 +88,36 @@ for n in $SIZES; do
 		continue
 	fi
 	if [ -n "$HUGO" ]; then run warm "$HUGO" --quiet -s "$hc" -d "$hc/public"; fi
+	# The archive with one more edition, the newest held aside: each
+	# "publish" run puts it back and rebuilds into a folder that holds the
+	# build without it, as a council's quarterly build does.
+	pubsite=$WORK/pubsite$n
+	go run ./bench/gen -editions "$((n + 1))" -out "$pubsite" >/dev/null
+	newest=$(ls "$pubsite/content/editions" | sort | tail -1)
+	mkdir -p "$WORK/aside$n"
+	mv "$pubsite/content/editions/$newest" "$WORK/aside$n/content"
+	mv "$pubsite/data/editions/$newest" "$WORK/aside$n/data"
+	run warm "$WORK/planpress" build -quiet -source "$pubsite" -dest "$WORK/pubout$n"
 	for _ in $(seq "$RUNS"); do
-		# Each tool starts from an empty output folder, so that neither is
-		# timed deleting the last build.
+		# planpress -fresh and Hugo each start from an empty output folder, so
+		# that neither is timed deleting the last build.
 		rm -rf "$WORK/pub$n"
-		run "pp$n" "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"
+		run "pp$n" "$WORK/planpress" build -quiet -fresh -source "$site" -dest "$WORK/pub$n"
 		if [ -n "$HUGO" ]; then
 			rm -rf "$hc/public"
 			run "hugo$n" "$HUGO" --quiet -s "$hc" -d "$hc/public"
 		fi
+		# planpress again into its own output, nothing changed.
+		run "ppre$n" "$WORK/planpress" build -quiet -source "$site" -dest "$WORK/pub$n"
+		# One new edition published into an archive of n.
+		mv "$WORK/aside$n/content" "$pubsite/content/editions/$newest"
+		mv "$WORK/aside$n/data" "$pubsite/data/editions/$newest"
+		run "pppub$n" "$WORK/planpress" build -quiet -source "$pubsite" -dest "$WORK/pubout$n"
+		mv "$pubsite/content/editions/$newest" "$WORK/aside$n/content"
+		mv "$pubsite/data/editions/$newest" "$WORK/aside$n/data"
+		run warm "$WORK/planpress" build -quiet -source "$pubsite" -dest "$WORK/pubout$n"
 	done
-	for tool in pp hugo; do
+	for tool in pp ppre pppub hugo; do
 		f=$WORK/$tool$n.times
 		[ -f "$f" ] || continue
 		WALL[$tool$n]=$(median '$1' "$f")
@@ -110,40 +129,40 @@ for n in $SIZES; do
 	if [ -n "$HUGO" ]; then
 		echo "    hugo: $(find "$hc/public" -name '*.html' | wc -l) HTML pages, $(find "$hc/public" -type f | wc -l) files, $(du -sh "$hc/public" | cut -f1)"
 	fi
-	rm -rf "$hc/public" "$WORK/pub$n.old"
+	rm -rf "$hc/public" "$WORK/pub$n.old" "$pubsite" "$WORK/pubout$n" "$WORK/aside$n"
 done
 
 echo
-echo "| archive | tool | wall (s) | CPU (s) | peak memory (MiB) | wall vs Hugo | CPU vs Hugo | memory vs Hugo |"
+echo "| archive | build | wall (s) | CPU (s) | peak memory (MiB) | wall vs Hugo | CPU vs Hugo | memory vs Hugo |"
 echo "|---|---|---|---|---|---|---|---|"
+declare -A NAME=([pp]="planpress -fresh (every page)" [ppre]="planpress, nothing changed" [pppub]="planpress, one edition published" [hugo]="Hugo")
 for n in $SIZES; do
-	for tool in pp hugo; do
+	for tool in pp ppre pppub hugo; do
 		[ -n "${WALL[$tool$n]:-}" ] || continue
-		name=planpress
-		[ $tool = hugo ] && name="hugo"
-		ratio="| | |"
-		if [ $tool = pp ] && [ -n "${WALL[hugo$n]:-}" ]; then
-			ratio=$(awk -v a="${WALL[pp$n]}" -v b="${WALL[hugo$n]}" -v c="${CPU[pp$n]}" -v d="${CPU[hugo$n]}" -v e="${MEM[pp$n]}" -v f="${MEM[hugo$n]}" \
+		if [ $tool != hugo ] && [ -n "${WALL[hugo$n]:-}" ]; then
+			ratio=$(awk -v a="${WALL[$tool$n]}" -v b="${WALL[hugo$n]}" -v c="${CPU[$tool$n]}" -v d="${CPU[hugo$n]}" -v e="${MEM[$tool$n]}" -v f="${MEM[hugo$n]}" \
 				'BEGIN {printf "%.2f | %.2f | %.2f |", a/b, c/d, e/f}')
 		else
 			ratio=" | | |"
 		fi
-		printf "| %s editions | %s | %.2f | %.2f | %.0f | %s\n" "$n" "$name" "${WALL[$tool$n]}" "${CPU[$tool$n]}" "${MEM[$tool$n]}" "$ratio"
+		printf "| %s editions | %s | %.2f | %.2f | %.0f | %s\n" "$n" "${NAME[$tool]}" "${WALL[$tool$n]}" "${CPU[$tool$n]}" "${MEM[$tool$n]}" "$ratio"
 	done
 done
 
 echo
 echo "Targets: 1000 editions in at most 0.5x Hugo's wall time and under 250 MiB; 40 editions under 0.15 s."
 for n in $SIZES; do
-	[ -n "${WALL[pp$n]:-}" ] || continue
-	if [ "$n" = 40 ]; then
-		awk -v w="${WALL[pp40]}" 'BEGIN {printf "- 40 editions: %.3f s wall (target < 0.150 s): %s\n", w, (w < 0.15 ? "met" : "NOT met")}'
-	fi
-	if [ "$n" = 1000 ]; then
-		awk -v w="${WALL[pp1000]}" -v h="${WALL[hugo1000]:-0}" -v m="${MEM[pp1000]}" 'BEGIN {
-			if (h > 0) printf "- 1000 editions: %.2fx Hugo wall time (target <= 0.5x): %s\n", w/h, (w/h <= 0.5 ? "met" : "NOT met");
-			printf "- 1000 editions: %.0f MiB peak (target < 250 MiB): %s\n", m, (m < 250 ? "met" : "NOT met") }'
-	fi
+	for tool in pp ppre pppub; do
+		[ -n "${WALL[$tool$n]:-}" ] || continue
+		if [ "$n" = 40 ]; then
+			awk -v w="${WALL[$tool$n]}" -v what="${NAME[$tool]}" 'BEGIN {printf "- 40 editions, %s: %.3f s wall (target < 0.150 s): %s\n", what, w, (w < 0.15 ? "met" : "NOT met")}'
+		fi
+		if [ "$n" = 1000 ]; then
+			awk -v w="${WALL[$tool$n]}" -v h="${WALL[hugo1000]:-0}" -v m="${MEM[$tool$n]}" -v what="${NAME[$tool]}" 'BEGIN {
+				if (h > 0) printf "- 1000 editions, %s: %.2fx Hugo wall time (target <= 0.5x): %s\n", what, w/h, (w/h <= 0.5 ? "met" : "NOT met");
+				printf "- 1000 editions, %s: %.0f MiB peak (target < 250 MiB): %s\n", what, m, (m < 250 ? "met" : "NOT met") }'
+		fi
+	done
 done
 
 echo
