@@ -54,7 +54,7 @@ func editSteps(t *testing.T) (string, []editStep) {
 		}, 1},
 		{"latest figures", func(t *testing.T) {
 			replaceFirstNumber(t, file("data/editions", last, "kpis.toml"))
-		}, 20},
+		}, 3},
 		{"latest front matter", func(t *testing.T) {
 			replaceIn(t, file("content/editions", last, "_index.md"), "title = \"", "title = \"Revised: ")
 		}, 22},
@@ -66,6 +66,18 @@ func editSteps(t *testing.T) (string, []editStep) {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(file("assets/css/site.css"), []byte("body { color: #111; }\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, 27},
+		{"the site's own layout", func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(repoRoot, "layouts/404.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(file("layouts"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file("layouts/404.html"), bytes.Replace(b, []byte("Page not found"), []byte("Nothing here"), 1), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, 27},

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,9 +47,32 @@ func (r *renderer) prepareArchive(l layouts) {
 func (r *renderer) kpiParts() []*part {
 	var parts []*part
 	for _, k := range r.site.KPIs {
-		parts = append(parts, &part{key: r.archiveKey("kpi " + k.ID), run: func(r *renderer) { r.renderKPIPage(r.kpiHistory(k, r.site.Editions)) }})
+		parts = append(parts, &part{key: r.kpiKey(k), run: func(r *renderer) { r.renderKPIPage(r.kpiHistory(k, r.site.Editions)) }})
 	}
 	return parts
+}
+
+// kpiKey hashes what a KPI's page across editions reads: of each edition,
+// its metadata, the KPI's figures as it published them, and the priorities
+// that report the KPI. A figure of another KPI, or a priority's narrative,
+// can change without rendering this page again.
+func (r *renderer) kpiKey(k *model.KPI) string {
+	if r.opts.Cache == nil {
+		return ""
+	}
+	h := (&hasher{}).add("kpi", r.siteKey, k.ID)
+	for _, e := range r.site.Editions {
+		h.add(e.ID, e.Title, e.Published.String(), e.PublishedPrecision, fmt.Sprint(e.Draft, e.AsAt, e.From, e.To))
+		if s := e.Series[k.ID]; s != nil {
+			h.series(s)
+		}
+		for _, p := range e.Priorities {
+			if slices.Contains(p.KPIs, k.ID) {
+				h.add(fmt.Sprint(p.Number), p.Title)
+			}
+		}
+	}
+	return h.sum()
 }
 
 // renderTrackerAndPriorities writes the milestone tracker and each priority

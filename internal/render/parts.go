@@ -7,9 +7,11 @@ import (
 	"maps"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/model"
 )
 
 // A render is split into parts: each edition, each KPI page, the milestone
@@ -82,6 +84,10 @@ type Cache struct {
 	PathsOnly bool
 	// Written lists every file of the latest render.
 	Written []string
+	// tpl is the layouts parsed for overrides (a hash of the site's own
+	// layouts and assets), kept in memory only.
+	tpl       *templates
+	overrides string
 	// Hits and Misses count the parts of the latest render that were reused
 	// and rendered.
 	Hits, Misses int
@@ -122,6 +128,20 @@ func (c *Cache) end() {
 	c.mu.Lock()
 	maps.DeleteFunc(c.entries, func(k string, _ *output) bool { return !c.used[k] })
 	c.mu.Unlock()
+}
+
+// templates returns the layouts parsed when the site's own layouts hashed to
+// overrides, parsing them (with load) when they have changed. Layouts that
+// failed to parse are not kept. A nil Cache always parses.
+func (c *Cache) templates(overrides string, load func() *templates) *templates {
+	if c == nil || c.PathsOnly {
+		return load()
+	}
+	if c.tpl != nil && c.overrides == overrides {
+		return c.tpl
+	}
+	c.tpl, c.overrides = load(), overrides
+	return c.tpl
 }
 
 // fork returns a renderer for one part, writing into out.
@@ -209,6 +229,37 @@ func (h *hasher) add(parts ...string) *hasher {
 		h.b = append(h.b, 0)
 	}
 	return h
+}
+
+// series adds a series as an edition published it: every field but the
+// shared definition (TestSeriesKeyCoversEveryField keeps this list whole).
+func (h *hasher) series(s *model.Series) *hasher {
+	b := h.b
+	b = append(b, "series"...)
+	if s.Target != nil {
+		b = strconv.AppendFloat(append(b, 't'), *s.Target, 'g', -1, 64)
+	}
+	if s.MonitorOnly != nil {
+		b = strconv.AppendBool(append(b, 'm'), *s.MonitorOnly)
+	}
+	b = appendPos(b, s.Pos)
+	for _, f := range s.Figures {
+		b = strconv.AppendInt(append(b, 0, 'M'), int64(f.Month), 10)
+		b = strconv.AppendBool(b, f.HasValue)
+		b = strconv.AppendFloat(append(b, ' '), f.Value, 'g', -1, 64)
+		b = strconv.AppendBool(append(b, ' '), f.HasRatio)
+		b = strconv.AppendInt(append(b, ' '), int64(f.Numerator), 10)
+		b = strconv.AppendInt(append(b, '/'), int64(f.Denominator), 10)
+		b = strconv.AppendInt(append(b, ' '), int64(f.Direction), 10)
+		b = append(append(b, ' '), f.Note...)
+		b = appendPos(b, f.Pos)
+	}
+	h.b = append(b, 0)
+	return h
+}
+
+func appendPos(b []byte, p model.Pos) []byte {
+	return strconv.AppendInt(append(append(b, ' '), p.File...), int64(p.Line), 10)
 }
 
 func (h *hasher) sum() string {

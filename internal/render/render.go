@@ -63,7 +63,11 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 		}
 	}
 	l := layouts{site: opts.Overrides}
-	r.tpl = loadTemplates(l, &r.out.diags)
+	overrides := ""
+	if opts.Cache != nil {
+		overrides = overridesKey(opts.Overrides)
+	}
+	r.tpl = opts.Cache.templates(overrides, func() *templates { return loadTemplates(l, &r.out.diags) })
 	if r.tpl == nil {
 		return &r.out.diags
 	}
@@ -74,7 +78,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	if opts.Cache != nil {
 		opts.Cache.begin()
 		defer opts.Cache.end()
-		r.siteKey = (&hasher{}).add(site.Fingerprint, overridesKey(opts.Overrides), fmt.Sprint(opts.Live), opts.Version).sum()
+		r.siteKey = (&hasher{}).add(site.Fingerprint, overrides, fmt.Sprint(opts.Live), opts.Version).sum()
 	}
 	var mdOpts []markdown.Option
 	if site.RawHTML {
