@@ -100,11 +100,12 @@ func (d *dirSink) saveCache(c *render.Cache) error {
 	return f.Close()
 }
 
-// present checks that the previous output still holds a reused part's files,
-// and counts them into the build's totals. A file deleted by hand fails it,
-// and the part renders again.
-func (d *dirSink) present(paths []string) error {
-	sizes := make([]int64, len(paths))
+// present checks that the previous output still holds a reused part's
+// files, at the sizes they were written, and counts them into the build's
+// totals. A file deleted or edited by hand fails it (an edit that keeps the
+// size is not seen: -fresh puts everything back), and the part renders
+// again.
+func (d *dirSink) present(paths []string, sizes []int64) error {
 	for i, name := range paths {
 		if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 			return fmt.Errorf("refusing to read outside the output folder: %q", name)
@@ -113,10 +114,9 @@ func (d *dirSink) present(paths []string) error {
 		if err != nil {
 			return err
 		}
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a file", name)
+		if !fi.Mode().IsRegular() || fi.Size() != sizes[i] {
+			return fmt.Errorf("%s is not the file the last build wrote", name)
 		}
-		sizes[i] = fi.Size()
 	}
 	for i, name := range paths {
 		d.count(name, sizes[i])

@@ -69,6 +69,17 @@ func TestRebuildWithoutWhatItReuses(t *testing.T) {
 		t.Errorf("after a page was deleted, the rebuild differs from the first build: %s", firstTreeDifference(t, dest, dest))
 	}
 
+	// A page edited by hand: the part that wrote it renders again and puts
+	// it back.
+	appendTo(t, filepath.Join(dest, "editions/2019-05/priority-2/index.html"), "<!-- edited -->")
+	res = mustBuild(t, Options{Source: src, Dest: dest})
+	if res.Rendered != 1 {
+		t.Errorf("after a page was edited: %d parts rendered, want 1", res.Rendered)
+	}
+	if treeHash(t, dest) != want {
+		t.Error("after a page was edited, the rebuild differs from the first build")
+	}
+
 	// A damaged cache: everything renders again.
 	if err := os.WriteFile(filepath.Join(dest, cacheFile), []byte("not a cache"), 0o644); err != nil {
 		t.Fatal(err)

@@ -28,6 +28,7 @@ type output struct {
 	diags  diag.List
 	links  []pageLink
 	paths  []string
+	sizes  []int64 // of each file in paths
 	files  []cachedFile // the files themselves, kept only for a cache
 	keep   bool
 	search []searchEntry
@@ -42,6 +43,7 @@ type cachedFile struct {
 func (o *output) wrote(p string, data []byte) {
 	o.mu.Lock()
 	o.paths = append(o.paths, p)
+	o.sizes = append(o.sizes, int64(len(data)))
 	if o.keep {
 		o.files = append(o.files, cachedFile{p, data})
 	}
@@ -73,12 +75,12 @@ type Cache struct {
 	entries map[string]*output
 	used    map[string]bool
 	results *editionResults
-	// Earlier, when set, puts the files of a part that an earlier build
-	// wrote, and that the cache does not hold (a cache read by ReadCache),
-	// into the sink: planpress build links them from the previous output.
-	// When it fails the part is rendered again; it must then have written
-	// nothing.
-	Earlier func(paths []string) error
+	// Earlier, when set, vouches for the files of a part that an earlier
+	// build wrote and that the cache does not hold (a cache read by
+	// ReadCache): planpress build checks the previous output still has them,
+	// at these sizes. When it fails the part is rendered again; it must then
+	// have written nothing.
+	Earlier func(paths []string, sizes []int64) error
 	// PathsOnly keeps the paths of a part's files but not the files: the
 	// next build takes them from this one's output through Earlier.
 	PathsOnly bool
@@ -203,7 +205,7 @@ func (r *renderer) replay(c *Cache, o *output) bool {
 		return true
 	case len(o.paths) == 0:
 		return true
-	case c.Earlier != nil && c.Earlier(o.paths) == nil:
+	case c.Earlier != nil && c.Earlier(o.paths, o.sizes) == nil:
 		return true
 	}
 	c.mu.Lock()

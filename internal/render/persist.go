@@ -20,7 +20,7 @@ import (
 
 // cacheFormat changes whenever what is saved changes shape; a file of another
 // format is not read.
-const cacheFormat = 2
+const cacheFormat = 3
 
 type savedCache struct {
 	Format int
@@ -32,6 +32,7 @@ type savedPart struct {
 	Diags  []diag.Diagnostic
 	Links  []savedLink
 	Paths  []string
+	Sizes  []int64 // of each file in Paths
 	Search []searchEntry
 	KPI    *KPISummaryView
 }
@@ -48,9 +49,17 @@ func (c *Cache) Save(w io.Writer) error {
 	defer c.mu.Unlock()
 	s := savedCache{Format: cacheFormat, Parts: make([]savedPart, 0, len(c.entries))}
 	for k, o := range c.entries {
-		p := savedPart{Key: k, Diags: o.diags.Raw(), Paths: slices.Clone(o.paths), Search: o.search, KPI: o.kpi}
+		p := savedPart{Key: k, Diags: o.diags.Raw(), Search: o.search, KPI: o.kpi}
 		slices.SortStableFunc(p.Diags, diag.Compare)
-		slices.Sort(p.Paths)
+		order := make([]int, len(o.paths))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return strings.Compare(o.paths[a], o.paths[b]) })
+		for _, i := range order {
+			p.Paths = append(p.Paths, o.paths[i])
+			p.Sizes = append(p.Sizes, o.sizes[i])
+		}
 		for _, l := range o.links {
 			p.Links = append(p.Links, savedLink{Dest: l.Dest, File: l.File, Line: l.Line, Page: l.page})
 		}
@@ -75,7 +84,10 @@ func ReadCache(r io.Reader) (*Cache, error) {
 	}
 	c := &Cache{entries: make(map[string]*output, len(s.Parts)), PathsOnly: true}
 	for _, p := range s.Parts {
-		o := &output{paths: p.Paths, search: p.Search, kpi: p.KPI}
+		if len(p.Sizes) != len(p.Paths) {
+			return nil, errors.New("the build cache is damaged")
+		}
+		o := &output{paths: p.Paths, sizes: p.Sizes, search: p.Search, kpi: p.KPI}
 		for _, d := range p.Diags {
 			o.diags.Add(d)
 		}
