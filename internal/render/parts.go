@@ -28,7 +28,7 @@ type output struct {
 	diags  diag.List
 	links  []pageLink
 	paths  []string
-	sizes  []int64 // of each file in paths
+	sizes  []int64      // of each file in paths
 	files  []cachedFile // the files themselves, kept only for a cache
 	keep   bool
 	search []searchEntry
