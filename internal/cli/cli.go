@@ -49,10 +49,20 @@ func init() {
 // garbage collection instead of twice its live memory.
 const memoryLimit = 200 << 20
 
+// gcPercent lets the heap grow to five times the live data between
+// collections (unless GOGC says otherwise); memoryLimit still bounds it. On
+// the 40-edition synthetic archive a fresh build took 0.86 times the wall time
+// (0.81 times the user time) with a peak of 78 MiB instead of 41; at 1000
+// editions the limit governs and nothing changed (213 MiB peak either way).
+const gcPercent = 400
+
 // Run runs the command line and returns the exit status.
 func Run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	if len(args) == 0 {
 		usage(stderr)
