@@ -257,18 +257,16 @@ func mkdirs(dir string, made *[]string) error {
 
 // sameFile reports whether two files hold the same bytes.
 func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	if err != nil || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
-		return false
-	}
 	x, err := os.ReadFile(a)
-	if err != nil {
+	return err == nil && sameBytes(b, x)
+}
+
+// sameBytes reports whether a file holds data.
+func sameBytes(name string, data []byte) bool {
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return false
 	}
-	y, err := os.ReadFile(b)
-	return err == nil && bytes.Equal(x, y)
+	b, err := os.ReadFile(name)
+	return err == nil && bytes.Equal(b, data)
 }

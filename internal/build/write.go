@@ -80,6 +80,11 @@ func (d *dirSink) WriteFile(name string, data []byte) error {
 	}
 	d.count(name, int64(len(data)))
 	if d.update {
+		// The site's own files (the scripts, the search index, the feed)
+		// are rendered on every build; most are as they were.
+		if sameBytes(filepath.Join(d.dest, filepath.FromSlash(name)), data) {
+			return nil
+		}
 		d.mu.Lock()
 		d.staged = append(d.staged, name)
 		d.mu.Unlock()
