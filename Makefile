@@ -39,6 +39,8 @@ vet:
 ## test: every test, installing what the tests need first
 test: deps-test $(BUNDLE) vet
 	$(GO) test -count=1 ./...
+	# The packages that render, load and write in parallel, under the race detector.
+	$(GO) test -race -count=1 ./internal/load ./internal/render ./internal/build ./internal/serve
 	$(MAKE) fuzz
 
 ## fuzz: a short run of each fuzz target (longer runs: FUZZTIME=5m make fuzz)
