@@ -79,7 +79,12 @@ func Render(opts Options) (*render.MemorySink, *diag.List) {
 // they were.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
-	site, diags := Load(opts)
+	prev := readPrevious(opts.Dest, opts.Fresh)
+	lc := prev.load
+	if lc == nil {
+		lc = &load.Cache{}
+	}
+	site, diags := loadWith(opts, lc)
 	res := &Result{Diagnostics: diags}
 	if err := diags.Err(); err != nil {
 		return res, err
@@ -89,13 +94,13 @@ func Build(opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.discard()
-	cache := out.previousCache(opts.Fresh)
+	cache := out.useCache(prev.render)
 	err = renderInto(opts, site, diags, out, cache)
 	res.Reused, res.Rendered = cache.Hits, cache.Misses
 	if err != nil {
 		return res, err
 	}
-	if err := out.saveCache(cache); err != nil {
+	if err := out.saveCache(cache, lc); err != nil {
 		return res, err
 	}
 	if err := out.commit(cache.Written); err != nil {
@@ -108,6 +113,15 @@ func Build(opts Options) (*Result, error) {
 
 // Load reads and validates the site folder.
 func Load(opts Options) (*model.Site, *diag.List) {
+	var c *load.Cache
+	if opts.Cache != nil {
+		c = &opts.Cache.load
+	}
+	return loadWith(opts, c)
+}
+
+// loadWith is Load with a load cache (nil for none).
+func loadWith(opts Options, c *load.Cache) (*model.Site, *diag.List) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		var l diag.List
@@ -116,11 +130,7 @@ func Load(opts Options) (*model.Site, *diag.List) {
 		return nil, &l
 	}
 	defer root.Close()
-	lo := load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
-	if opts.Cache != nil {
-		lo.Cache = &opts.Cache.load
-	}
-	return load.Site(root.FS(), lo)
+	return load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, Cache: c})
 }
 
 // run loads and renders the site into sink, returning every problem.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/planpress/planpress/internal/load"
 	"github.com/planpress/planpress/internal/render"
 )
 
@@ -27,6 +29,10 @@ import (
 // cacheFile holds the saved render.Cache. Like the marker, it need not be
 // uploaded with the site.
 const cacheFile = ".planpress-cache"
+
+// editionsFile holds the saved load.Cache: every edition as loaded, so that
+// the next build parses only the editions whose files changed.
+const editionsFile = ".planpress-editions"
 
 // version names this program's build: a cache is reused only by the program
 // that wrote it, since another version may render the same files otherwise.
@@ -59,45 +65,96 @@ func programVersion() string {
 	return ""
 }
 
-// previousCache reads the cache the previous build left in the destination.
-// With one, the build is an update: the temporary folder receives only the
-// files of the parts that render again, and commit applies them to the
-// destination. Without one (fresh, none, unreadable, another version) the
-// build writes every file and swaps the folder in whole.
-func (d *dirSink) previousCache(fresh bool) *render.Cache {
-	if !fresh && version != "" {
-		if f, err := os.Open(filepath.Join(d.dest, cacheFile)); err == nil {
-			prev, err := render.ReadCache(bufio.NewReader(f))
-			f.Close()
-			if err == nil {
-				d.update = true
-				prev.Earlier = d.present
-				return prev
-			}
-		}
-	}
-	return &render.Cache{PathsOnly: true}
+// previous is what the last build left in the destination for this one.
+type previous struct {
+	render *render.Cache // nil: none, so the build writes every file
+	load   *load.Cache   // nil: none, so every edition is parsed
 }
 
-// saveCache writes the cache into the new output, for the next build.
-func (d *dirSink) saveCache(c *render.Cache) error {
-	if version == "" {
-		return nil
+// readPrevious reads the caches the last build left in the destination. Each
+// file starts with the version of planpress that wrote it; a file that is
+// missing, damaged or written by another version is no cache.
+func readPrevious(dest string, fresh bool) previous {
+	var p previous
+	if fresh || version == "" {
+		return p
 	}
-	f, err := os.Create(filepath.Join(d.tmp, cacheFile))
+	_ = readVersioned(filepath.Join(dest, cacheFile), func(r io.Reader) (err error) {
+		p.render, err = render.ReadCache(r)
+		return err
+	})
+	_ = readVersioned(filepath.Join(dest, editionsFile), func(r io.Reader) (err error) {
+		p.load, err = load.ReadCache(r)
+		return err
+	})
+	return p
+}
+
+// readVersioned opens a cache file, checks the version it starts with and
+// hands the rest to read.
+func readVersioned(name string, read func(io.Reader) error) error {
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
-	if err := c.Save(w); err != nil {
-		f.Close()
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<16)
+	line, err := r.ReadString('\n')
+	if err != nil || line != version+"\n" {
+		return errors.New("another version")
+	}
+	return read(r)
+}
+
+// writeVersioned writes a cache file into the new output: the version, then
+// what write writes.
+func (d *dirSink) writeVersioned(name string, write func(io.Writer) error) error {
+	f, err := os.Create(filepath.Join(d.tmp, name))
+	if err != nil {
 		return err
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
+	w := bufio.NewWriterSize(f, 1<<16)
+	_, err = w.WriteString(version + "\n")
+	if err == nil {
+		err = write(w)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// useCache makes the build an update when the last build left its render
+// cache: the temporary folder then receives only the files of the parts that
+// render again, and commit applies them to the destination. Without one the
+// build writes every file and swaps the folder in whole.
+func (d *dirSink) useCache(prev *render.Cache) *render.Cache {
+	if prev == nil {
+		return &render.Cache{PathsOnly: true}
+	}
+	d.update = true
+	prev.Earlier = d.present
+	return prev
+}
+
+// saveCache writes the caches into the new output, for the next build. The
+// loaded editions are written only when the load parsed or dropped one: an
+// update otherwise leaves the previous file in place.
+func (d *dirSink) saveCache(rc *render.Cache, lc *load.Cache) error {
+	if version == "" {
+		return nil
+	}
+	if err := d.writeVersioned(cacheFile, rc.Save); err != nil {
 		return err
 	}
-	return f.Close()
+	if d.update && !lc.Changed() {
+		return nil
+	}
+	d.wroteEditions = true
+	return d.writeVersioned(editionsFile, lc.Save)
 }
 
 // present checks that the previous output still holds a reused part's
@@ -174,8 +231,13 @@ func (d *dirSink) apply(written []string) (err error) {
 		}
 		return rename(dst, filepath.Join(trash, rel))
 	}
-	staged := append([]string{cacheFile}, d.staged...)
-	slices.Sort(staged[1:])
+	staged := []string{cacheFile}
+	if d.wroteEditions {
+		staged = append(staged, editionsFile)
+	}
+	n := len(staged)
+	staged = append(staged, d.staged...)
+	slices.Sort(staged[n:])
 	for _, name := range staged {
 		rel := filepath.FromSlash(name)
 		src, dst := filepath.Join(d.tmp, rel), filepath.Join(d.dest, rel)
@@ -195,7 +257,7 @@ func (d *dirSink) apply(written []string) (err error) {
 	for _, p := range written {
 		keep[p] = true
 	}
-	keep[marker], keep[cacheFile] = true, true
+	keep[marker], keep[cacheFile], keep[editionsFile] = true, true, true
 	var stale, dirs []string
 	err = filepath.WalkDir(d.dest, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {

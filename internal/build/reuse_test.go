@@ -80,6 +80,19 @@ func TestRebuildWithoutWhatItReuses(t *testing.T) {
 		t.Error("after a page was edited, the rebuild differs from the first build")
 	}
 
+	// A damaged file of saved editions: every edition is parsed again, and
+	// the output is the same.
+	if err := os.WriteFile(filepath.Join(dest, editionsFile), []byte("not a cache"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = mustBuild(t, Options{Source: src, Dest: dest})
+	if res.Rendered != 0 {
+		t.Errorf("with damaged saved editions: %d parts rendered, want none", res.Rendered)
+	}
+	if treeHash(t, dest) != want {
+		t.Error("with damaged saved editions, the rebuild differs from the first build")
+	}
+
 	// A damaged cache: everything renders again.
 	if err := os.WriteFile(filepath.Join(dest, cacheFile), []byte("not a cache"), 0o644); err != nil {
 		t.Fatal(err)
@@ -193,5 +206,28 @@ func TestFailedUpdateIsUndone(t *testing.T) {
 	mustBuild(t, Options{Source: src, Dest: dest, Fresh: true})
 	if fi, err := os.Stat(page); err != nil || fi.IsDir() {
 		t.Errorf("-fresh did not write the page: %v", err)
+	}
+}
+
+// The editions saved with a build are written again only when one changed:
+// a rebuild that parsed none leaves the file as it was.
+func TestSavedEditionsFollowEdits(t *testing.T) {
+	src := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Source: src, Dest: dest})
+	saved := filepath.Join(dest, editionsFile)
+	before, err := os.Stat(saved)
+	if err != nil {
+		t.Fatalf("the build saved no editions: %v", err)
+	}
+	mustBuild(t, Options{Source: src, Dest: dest})
+	if after, err := os.Stat(saved); err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("a rebuild with nothing changed wrote the saved editions again (err %v)", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(src, "content/editions/*/priority-1.md"))
+	appendTo(t, files[0], "\nA sentence added.\n")
+	mustBuild(t, Options{Source: src, Dest: dest})
+	if after, err := os.Stat(saved); err != nil || os.SameFile(before, after) {
+		t.Errorf("a rebuild after an edit kept the saved editions as they were (err %v)", err)
 	}
 }

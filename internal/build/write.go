@@ -28,8 +28,9 @@ type dirSink struct {
 	done  bool
 	// update is set when the previous build left a cache: tmp then holds
 	// only the files rendered again (staged), and commit applies them.
-	update bool
-	staged []string
+	update        bool
+	staged        []string
+	wroteEditions bool // the saved editions are new (see saveCache)
 }
 
 func newDirSink(dest string) (*dirSink, error) {

@@ -21,6 +21,22 @@ type Cache struct {
 	mu       sync.Mutex
 	site     *siteResult               // nil before the first load
 	editions map[string]*editionResult // by edition id, for site.fingerprint
+	// pending is the site fingerprint that editions read by ReadCache were
+	// loaded against: they are kept, and joined to the site's KPIs, if the
+	// next load's site files have it.
+	pending string
+	// changed is false after a load that parsed no edition, dropped none and
+	// found the site files of the editions it kept: saving the cache would
+	// then write what was read.
+	changed bool
+}
+
+// Changed reports whether the latest load parsed or dropped an edition, or
+// read other site files than the editions in the cache were loaded against.
+func (c *Cache) Changed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.changed
 }
 
 // siteResult is what the site-wide part of a load made of files with a
@@ -47,8 +63,30 @@ func (c *Cache) siteFor(fp string) *siteResult {
 	if c.site != nil && c.site.fingerprint == fp {
 		return c.site
 	}
-	c.site, c.editions = nil, nil
+	if c.pending != fp {
+		c.editions = nil
+	}
+	c.site = nil
 	return nil
+}
+
+// join points the series of editions read by ReadCache at the site's KPIs,
+// once the site's files are known to be those they were loaded against. An
+// edition with a series of a KPI the site lacks is dropped, to be loaded
+// again (it cannot happen with the same site files, but costs nothing).
+func (c *Cache) join(site *model.Site) {
+	if c.pending == "" {
+		return
+	}
+	c.pending = ""
+	for id, r := range c.editions {
+		for kpi, s := range r.edition.Series {
+			if s.KPI = site.KPI(kpi); s.KPI == nil {
+				delete(c.editions, id)
+				break
+			}
+		}
+	}
 }
 
 // edition returns the previous load's edition id when its files had the

@@ -84,6 +84,10 @@ func (l *loader) loadSiteFiles(c *Cache) {
 		sub.loadSiteWide()
 		r = &siteResult{fingerprint: fp, site: *sub.site, diags: sub.diags, settingsOK: sub.settingsOK, kpisOK: sub.kpisOK}
 		c.site = r
+		c.join(sub.site)
+		c.changed = len(c.editions) == 0
+	} else {
+		c.changed = false
 	}
 	site := r.site
 	l.site, l.settingsOK, l.kpisOK = &site, r.settingsOK, r.kpisOK
@@ -136,12 +140,19 @@ func (l *loader) loadEditions(c *Cache, ids []string) []*model.Edition {
 	}
 	wg.Wait()
 	eds := make([]*model.Edition, len(ids))
-	c.editions = make(map[string]*editionResult, len(ids))
+	if len(c.editions) != len(ids) {
+		c.changed = true
+	}
+	kept := make(map[string]*editionResult, len(ids))
 	for i, r := range results {
 		eds[i] = r.edition
 		l.diags.Merge(r.diags)
-		c.editions[ids[i]] = r
+		if c.editions[ids[i]] != r {
+			c.changed = true
+		}
+		kept[ids[i]] = r
 	}
+	c.editions = kept
 	return eds
 }
 

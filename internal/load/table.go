@@ -221,7 +221,7 @@ func (t *table) strs(key string) []string {
 	case string:
 		return []string{strings.Clone(a)}
 	case []any:
-		out := make([]string, 0, len(a))
+		var out []string // nil for an empty list, as for none: the same after a saved cache is read back
 		for _, e := range a {
 			s, isStr := e.(string)
 			if !isStr {
