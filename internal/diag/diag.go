@@ -96,9 +96,12 @@ func (l *List) Items() []Diagnostic {
 	return dedup
 }
 
-// Compare orders diagnostics by file, line, column and message.
+// Compare orders diagnostics by file, line, column and message, then
+// severity and fix, so that any two different diagnostics have one order
+// whatever order they were found in.
 func Compare(a, b Diagnostic) int {
-	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Message, b.Message))
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Message, b.Message),
+		cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Fix, b.Fix))
 }
 
 // Raw returns the diagnostics as they were added, unsorted and with any

@@ -139,6 +139,7 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	}
 	if r.site.BaseURL != "" {
 		r.write(sitemapPath, r.sitemap(r.writtenPages()))
+		r.written[sitemapPath] = true
 	}
 	r.checkLinks()
 	if opts.Cache != nil {
