@@ -75,10 +75,6 @@ func (d *dirSink) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write outside the output folder: %q", name)
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(full)); err != nil {
-		return err
-	}
 	d.count(name, int64(len(data)))
 	if d.update {
 		// The site's own files (the scripts, the search index, the feed)
@@ -89,6 +85,10 @@ func (d *dirSink) WriteFile(name string, data []byte) error {
 		d.mu.Lock()
 		d.staged = append(d.staged, name)
 		d.mu.Unlock()
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
 	return os.WriteFile(full, data, 0o644)
 }
