@@ -79,6 +79,11 @@ func Render(opts Options) (*render.MemorySink, *diag.List) {
 // they were.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	lk, err := acquireLock(opts.Dest)
+	if err != nil {
+		return &Result{Diagnostics: &diag.List{}}, err
+	}
+	defer lk.release()
 	prev := readPrevious(opts.Dest, opts.Fresh)
 	lc := prev.load
 	if lc == nil {
