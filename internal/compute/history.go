@@ -148,27 +148,14 @@ func SameFigure(a, b model.Figure, decimals int) bool {
 // the edition that published the newest figure gave it, against the target that
 // edition published.
 func History(site *model.Site, kpi *model.KPI, editions []*model.Edition) KPIHistory {
-	return HistoryFrom(site, kpi, editions, func(e *model.Edition) *KPIResult {
-		s, ok := e.Series[kpi.ID]
-		if !ok {
-			return nil
-		}
-		res := EvaluateSeries(site, e, s)
-		return &res
-	})
-}
-
-// HistoryFrom is History with each edition's result for the KPI given by
-// result (nil when the edition does not report it), so that a caller who has
-// already rated an edition's series does not rate them again.
-func HistoryFrom(site *model.Site, kpi *model.KPI, editions []*model.Edition, result func(*model.Edition) *KPIResult) KPIHistory {
 	h := KPIHistory{KPI: kpi, DirectionOnly: true}
 	byMonth := map[model.Month][]Publication{}
 	for _, e := range editions {
-		res := result(e)
-		if res == nil {
+		s, ok := e.Series[kpi.ID]
+		if !ok {
 			continue
 		}
+		res := EvaluateSeries(site, e, s)
 		if len(res.Points) > 0 {
 			h.Editions = append(h.Editions, e)
 		}

@@ -224,7 +224,7 @@ func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 
 // renderEdition writes an edition's overview, priority pages, print page and data.
 func (r *renderer) renderEdition(e *model.Edition) {
-	res := r.resultsFor(e)
+	res := results(r.site, e)
 	dir := editionPath(e)
 	notice := r.noticeFor(e)
 	crumbs := []Link{{Href: r.url(""), Text: "Home"}, {Href: r.url("editions/"), Text: "All reports"}}

@@ -141,12 +141,7 @@ func travelView(t compute.Travel) TravelView {
 }
 
 func (r *renderer) kpiHistory(k *model.KPI, eds []*model.Edition) *kpiHistory {
-	h := &kpiHistory{}
-	if r.results != nil {
-		h.KPIHistory = compute.HistoryFrom(r.site, k, eds, func(e *model.Edition) *compute.KPIResult { return r.resultsFor(e)[k.ID] })
-	} else {
-		h.KPIHistory = compute.History(r.site, k, eds)
-	}
+	h := &kpiHistory{KPIHistory: compute.History(r.site, k, eds)}
 	seen := map[int]bool{}
 	for i := len(eds) - 1; i >= 0; i-- {
 		for _, p := range eds[i].Priorities {
@@ -176,7 +171,8 @@ func (r *renderer) renderKPIPage(h *kpiHistory) {
 	r.writeKPIHistoryJSON(dir+"data.json", h)
 	sum := r.kpiSummaryView(h)
 	r.out.kpi = &sum
-	r.out.search = []searchEntry{{Title: h.KPI.Title, URL: r.kpiPage(h.KPI.ID), Kind: "indicator", Text: excerpt(h.KPI.ShortTitle+". "+h.KPI.Description+" "+kpiSentence(h), excerptRunes)}}
+	entry := searchEntry{Title: h.KPI.Title, URL: r.kpiPage(h.KPI.ID), Kind: "indicator", Text: h.KPI.ShortTitle + ". " + h.KPI.Description + " " + kpiSentence(h)}
+	r.out.search = []searchEntry{entry.cut()}
 }
 
 // renderKPIIndex writes the list of KPIs.

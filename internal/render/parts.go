@@ -74,7 +74,6 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]*output
 	used    map[string]bool
-	results *editionResults
 	// Earlier, when set, vouches for the files of a part that an earlier
 	// build wrote and that the cache does not hold (a cache read by
 	// ReadCache): planpress build checks the previous output still has them,

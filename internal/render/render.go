@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"net/url"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
@@ -48,7 +46,6 @@ type renderer struct {
 	assets     Assets
 	latest     *model.Edition
 	chartCache *chartCache
-	results    *editionResults
 	siteKey    string          // hashes what every part reads: site files, layouts, options
 	written    map[string]bool // every file written, once all parts are done
 }
@@ -70,10 +67,6 @@ func Site(site *model.Site, opts Options, sink Sink) *diag.List {
 	r.tpl = opts.Cache.templates(overrides, func() *templates { return loadTemplates(l, &r.out.diags) })
 	if r.tpl == nil {
 		return &r.out.diags
-	}
-	r.results = editionResultsFor(opts.Cache, site)
-	if r.results != nil {
-		defer r.results.forgetUnused()
 	}
 	if opts.Cache != nil {
 		opts.Cache.begin()
@@ -308,61 +301,4 @@ func results(site *model.Site, e *model.Edition) map[string]*compute.KPIResult {
 		out[id] = &res
 	}
 	return out
-}
-
-// editionResults keeps each edition's rated KPIs in a Cache (an edition's
-// pages and every KPI's page across editions read them) for as long as the
-// edition and the site are unchanged.
-type editionResults struct {
-	mu    sync.Mutex
-	site  string // the site's fingerprint the entries were computed under
-	byEd  map[*model.Edition]*resultsEntry
-	inUse map[*model.Edition]bool
-}
-
-type resultsEntry struct {
-	once sync.Once
-	res  map[string]*compute.KPIResult
-}
-
-// resultsFor returns e's rated KPIs. The results are shared: do not change
-// them. Without a Cache they are not kept: at 1000 editions they were a
-// quarter of the heap, and each edition's are read by one part only once the
-// KPI histories are built.
-func (r *renderer) resultsFor(e *model.Edition) map[string]*compute.KPIResult {
-	m := r.results
-	if m == nil {
-		return results(r.site, e)
-	}
-	m.mu.Lock()
-	ent := m.byEd[e]
-	if ent == nil {
-		ent = &resultsEntry{}
-		m.byEd[e] = ent
-	}
-	m.inUse[e] = true
-	m.mu.Unlock()
-	ent.once.Do(func() { ent.res = results(r.site, e) })
-	return ent.res
-}
-
-// editionResultsFor returns the cache's results store when it was made for
-// the same site files (the loader then hands back the same editions for
-// unchanged files), else a new one; nil without a cache kept in memory.
-func editionResultsFor(c *Cache, site *model.Site) *editionResults {
-	if c == nil || c.PathsOnly {
-		return nil // a build: the next render is another process
-	}
-	if c.results == nil || c.results.site != site.Fingerprint {
-		c.results = &editionResults{site: site.Fingerprint, byEd: map[*model.Edition]*resultsEntry{}}
-	}
-	c.results.inUse = map[*model.Edition]bool{}
-	return c.results
-}
-
-// forgetUnused drops the results of editions the render did not read.
-func (m *editionResults) forgetUnused() {
-	m.mu.Lock()
-	maps.DeleteFunc(m.byEd, func(e *model.Edition, _ *resultsEntry) bool { return !m.inUse[e] })
-	m.mu.Unlock()
 }

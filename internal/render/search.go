@@ -64,10 +64,7 @@ type SearchView struct {
 // (editions, KPIs, milestones), then the site's own pages and the glossary.
 func (r *renderer) renderSearch(entries []searchEntry) {
 	idx := searchIndex{Editions: []searchEdition{}, Entries: append([]searchEntry{}, entries...)}
-	add := func(e searchEntry) {
-		e.Text = excerpt(e.Text, excerptRunes)
-		idx.Entries = append(idx.Entries, e)
-	}
+	add := func(e searchEntry) { idx.Entries = append(idx.Entries, e.cut()) }
 	for i := len(r.site.Editions) - 1; i >= 0; i-- {
 		e := r.site.Editions[i]
 		idx.Editions = append(idx.Editions, searchEdition{ID: e.ID, Title: e.Title, Label: editionLabel(e), Latest: e == r.latest, Draft: e.Draft})
@@ -106,10 +103,7 @@ func (r *renderer) renderSearch(entries []searchEntry) {
 // and each priority's commitment and sections.
 func (r *renderer) editionSearch(e *model.Edition, res map[string]*compute.KPIResult) []searchEntry {
 	var out []searchEntry
-	add := func(x searchEntry) {
-		x.Text = excerpt(x.Text, excerptRunes)
-		out = append(out, x)
-	}
+	add := func(x searchEntry) { out = append(out, x.cut()) }
 	intro := r.plainNarrative(e, res, nil, e.Intro, e.IntroPos)
 	add(searchEntry{Title: e.Title, URL: r.url(editionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(intro))})
 	for _, p := range e.Priorities {
@@ -146,7 +140,7 @@ func (r *renderer) milestoneSearch(tracker *TrackerView) []searchEntry {
 					break
 				}
 			}
-			out = append(out, searchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: r.url("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: excerpt(text, excerptRunes)})
+			out = append(out, searchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: r.url("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: text}.cut())
 		}
 	}
 	return out
@@ -239,6 +233,12 @@ func joinSections(ss []plainSection) string {
 // collapse folds runs of white space into single spaces.
 func collapse(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// cut bounds an entry's text, to keep the index small.
+func (e searchEntry) cut() searchEntry {
+	e.Text = excerpt(e.Text, excerptRunes)
+	return e
 }
 
 // excerpt cuts text to at most n runes, at a word boundary, marking the cut.
