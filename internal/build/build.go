@@ -160,7 +160,7 @@ func renderInto(opts Options, site *model.Site, diags *diag.List, sink render.Si
 		return diags.Err()
 	}
 	defer root.Close()
-	ro := render.Options{Overrides: root.FS(), Live: opts.Live, Cache: cache, Version: version}
+	ro := render.Options{Overrides: root.FS(), Live: opts.Live, Cache: cache, Version: version()}
 	diags.Merge(render.Site(site, ro, sink))
 	return diags.Err()
 }
