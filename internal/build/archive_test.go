@@ -63,13 +63,13 @@ func copyArchive(t *testing.T, keep string) string {
 // renderSite renders a site folder into memory, failing on any error.
 func renderSite(t *testing.T, opts Options) map[string][]byte {
 	t.Helper()
-	sink, diags := Render(opts)
+	sink, _, diags := Render(opts)
 	if diags.HasErrors() {
 		var b strings.Builder
 		diags.WriteText(&b)
 		t.Fatalf("%s does not build:\n%s", opts.Source, b.String())
 	}
-	return sink.Files
+	return sink.Files()
 }
 
 var mainElement = regexp.MustCompile(`(?s)<main id="main" tabindex="-1">.*</main>`)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/planpress/planpress/bench/synth"
 	"github.com/planpress/planpress/internal/compute"
-	"github.com/planpress/planpress/internal/render"
+	"github.com/planpress/planpress/internal/write"
 )
 
 // The benchmarks time each stage of a build of a synthetic archive (see
@@ -69,62 +69,89 @@ func BenchmarkCompute(b *testing.B) {
 	}
 }
 
-// BenchmarkRender renders every page into memory and throws it away.
+// BenchmarkRender takes the site through every stage into memory, writing
+// nothing.
 func BenchmarkRender(b *testing.B) {
 	opts := benchSite(b, benchEditions(b))
-	site, diags := Load(opts)
-	if diags.HasErrors() {
-		b.Fatal(diags.Err())
-	}
 	b.ReportAllocs()
 	for b.Loop() {
-		d := renderInto(opts, site, diags, &render.DiscardSink{}, nil)
-		if d != nil {
-			b.Fatal(d)
+		if diags := Check(opts); diags.HasErrors() {
+			b.Fatal(diags.Err())
 		}
 	}
 }
 
-// BenchmarkWrite writes an already rendered site to disk and swaps it in.
+// BenchmarkWrite writes an already rendered site into a staging folder and
+// swaps it in for the previous build.
 func BenchmarkWrite(b *testing.B) {
 	opts := benchSite(b, benchEditions(b))
-	mem, diags := Render(opts)
+	mem, _, diags := Render(opts)
 	if diags.HasErrors() {
 		b.Fatal(diags.Err())
 	}
-	paths := mem.Paths()
+	files := mem.Files()
 	var size int64
-	for _, p := range paths {
-		size += int64(len(mem.Files[p]))
+	for _, data := range files {
+		size += int64(len(data))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := newDirSink(opts.Dest)
+		stage, err := write.Begin(opts.Dest, write.Guard{Site: opts.Source, Sources: Sources})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, p := range paths {
-			if err := out.WriteFile(p, mem.Files[p]); err != nil {
+		for name, data := range files {
+			if err := stage.WriteFile(name, data); err != nil {
 				b.Fatal(err)
 			}
 		}
-		if err := out.commit(paths); err != nil {
+		if _, err := stage.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkBuild is the whole of planpress build -fresh: load, render and
-// write every page.
+// BenchmarkBuild is the whole of planpress build into an empty folder: load,
+// compute, render and write every page.
 func BenchmarkBuild(b *testing.B) {
 	opts := benchSite(b, benchEditions(b))
-	opts.Fresh = true
 	b.ReportAllocs()
 	for b.Loop() {
+		if err := os.RemoveAll(opts.Dest); err != nil {
+			b.Fatal(err)
+		}
 		if _, err := Build(opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRebuild is planpress build into the folder of the previous build,
+// after an edit to the latest report's narrative: the usual build while a
+// report is written.
+func BenchmarkRebuild(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	if _, err := Build(opts); err != nil {
+		b.Fatal(err)
+	}
+	eds, _ := filepath.Glob(filepath.Join(opts.Source, "content/editions/*/priority-2.md"))
+	sort.Strings(eds)
+	latest := eds[len(eds)-1]
+	src, err := os.ReadFile(latest)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := os.WriteFile(latest, fmt.Appendf(src, "\nEdit %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := Build(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Unchanged)/float64(res.Files), "unchanged/file")
 	}
 }
 
@@ -134,54 +161,16 @@ func BenchmarkBuildScaling(b *testing.B) {
 	for _, n := range []int{10, 40, 160} {
 		b.Run(fmt.Sprintf("editions=%d", n), func(b *testing.B) {
 			opts := benchSite(b, n)
-			opts.Fresh = true
 			b.ReportAllocs()
 			for b.Loop() {
+				if err := os.RemoveAll(opts.Dest); err != nil {
+					b.Fatal(err)
+				}
 				if _, err := Build(opts); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/edition")
-		})
-	}
-}
-
-// BenchmarkRebuild is planpress build into the folder of the previous build:
-// with nothing changed, and after an edit to the latest report's narrative,
-// the usual edit while a report is written.
-func BenchmarkRebuild(b *testing.B) {
-	opts := benchSite(b, benchEditions(b))
-	if _, err := Build(opts); err != nil {
-		b.Fatal(err)
-	}
-	eds, _ := filepath.Glob(filepath.Join(opts.Source, "content/editions/*/priority-2.md"))
-	sort.Strings(eds)
-	latest := eds[len(eds)-1]
-	for _, c := range []struct {
-		name string
-		edit func(i int)
-	}{
-		{"unchanged", func(int) {}},
-		{"latest-narrative", func(i int) {
-			src, err := os.ReadFile(latest)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := os.WriteFile(latest, fmt.Appendf(src, "\nEdit %d.\n", i), 0o644); err != nil {
-				b.Fatal(err)
-			}
-		}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; b.Loop(); i++ {
-				c.edit(i)
-				res, err := Build(opts)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.ReportMetric(float64(res.Rendered), "rendered")
-			}
 		})
 	}
 }

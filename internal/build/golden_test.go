@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/planpress/planpress/internal/render"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from what planpress renders now (then read the diff)")
@@ -34,23 +32,32 @@ var goldenPages = []string{
 	"editions/2019-05/index.html",
 	"editions/2019-05/print/index.html",
 	"editions/2019-05/data.json",
-	"editions/2019-05/data/re-referrals.csv",
+	"editions/2019-05/data.csv",
 	"404.html",
 	"glossary/index.html",
 	"accessibility/index.html",
 }
 
 // renderExample renders the example site into memory, failing on any error.
-func renderExample(t *testing.T) *render.MemorySink {
+func renderExample(t *testing.T) *site {
 	t.Helper()
-	sink, diags := Render(Options{Source: repoRoot})
+	mem, _, diags := Render(Options{Source: repoRoot})
 	if diags.HasErrors() {
 		var b strings.Builder
 		diags.WriteText(&b)
 		t.Fatalf("the example site does not build:\n%s", b.String())
 	}
-	return sink
+	return &site{Files: mem.Files(), paths: mem.Paths()}
 }
+
+// site is a site rendered into memory.
+type site struct {
+	Files map[string][]byte
+	paths []string
+}
+
+// Paths lists the site's files, sorted.
+func (s *site) Paths() []string { return s.paths }
 
 var priorityPage = regexp.MustCompile(`^editions/2019-05/priority-[0-9]+/index\.html$`)
 

@@ -140,21 +140,46 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	return ExitOK, true
 }
 
+// parseWithArgs parses flags that may come before, between or after the
+// command's own arguments (planpress import figures.xlsx -dry-run) and
+// returns those arguments; false means the command should stop with the
+// status returned.
+func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var out []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK, false
+			}
+			return nil, ExitUsage, false
+		}
+		if fs.NArg() == 0 {
+			return out, ExitOK, true
+		}
+		out = append(out, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+}
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future] [-fresh]", stderr)
+	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future]", stderr)
 	source := fs.String("source", ".", "the site folder")
 	dest := fs.String("dest", "", "where to write the site (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include editions marked draft = true")
 	future := fs.Bool("future", false, "include editions published after today")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
-	fresh := fs.Bool("fresh", false, "render every page, reusing nothing from the previous build in DIR")
+	// -fresh asked earlier versions to render every page instead of reusing
+	// the previous build; every build does that now, so it is accepted and
+	// changes nothing.
+	fs.Bool("fresh", false, "no effect: every build renders every page (kept so that scripts written for earlier versions still run)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
-	res, err := build.Build(build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future, Fresh: *fresh})
+	res, err := build.Build(build.Options{Source: *source, Dest: *dest, Drafts: *drafts, Future: *future})
 	if res != nil && res.Diagnostics != nil {
 		res.Diagnostics.WriteText(stderr)
 	}
@@ -169,8 +194,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitContent
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "planpress: built %d page(s) and %d file(s) into %s in %s (%d of %d parts unchanged since the last build)\n",
-			res.Pages, res.Files, *dest, res.Elapsed.Round(1e6), res.Reused, res.Reused+res.Rendered)
+		fmt.Fprintf(stdout, "planpress: built %d page(s) and %d file(s) into %s in %s (%d file(s) unchanged since the last build)\n",
+			res.Pages, res.Files, *dest, res.Elapsed.Round(1e6), res.Unchanged)
 	}
 	return ExitOK
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,20 +26,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "the edition to start from (default: the one with the latest as_at)")
 	asAt := fs.String("as-at", "", "the month the new edition's figures run to, YYYY-MM (default: three months on)")
 	// Flags may come before or after the id: planpress new edition 2019-08 --from 2019-05.
-	var ids []string
-	rest := args[1:]
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return ExitOK
-			}
-			return ExitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		ids = append(ids, fs.Arg(0))
-		rest = fs.Args()[1:]
+	ids, code, ok := parseWithArgs(fs, args[1:])
+	if !ok {
+		return code
 	}
 	if len(ids) != 1 {
 		fmt.Fprintln(stderr, "planpress new edition: give one edition id, such as 2019-08")

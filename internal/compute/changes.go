@@ -37,12 +37,8 @@ type ListedMilestone struct {
 // RAGChange is a KPI whose rating at its latest month differs from the rating
 // at the previous edition's latest month.
 type RAGChange struct {
-	KPI              *model.KPI
-	FromMonth        model.Month
-	From             model.RAG
-	ToMonth          model.Month
-	To               model.RAG
-	FromText, ToText string // the figures as published ("32.4%")
+	KPI      *model.KPI
+	From, To Point // the latest point of each edition
 }
 
 // FigureRevision is a month whose figure an edition publishes differently
@@ -117,7 +113,7 @@ func Changes(site *model.Site, prev, cur *model.Edition) EditionChanges {
 		pr, cr := EvaluateSeries(site, prev, ps), EvaluateSeries(site, cur, cs)
 		pl, cl := pr.Latest(), cr.Latest()
 		if pl != nil && cl != nil && pl.RAG != cl.RAG {
-			c.RAGChanges = append(c.RAGChanges, RAGChange{KPI: kpi, FromMonth: pl.Month, From: pl.RAG, ToMonth: cl.Month, To: cl.RAG, FromText: pl.Formatted, ToText: cl.Formatted})
+			c.RAGChanges = append(c.RAGChanges, RAGChange{KPI: kpi, From: *pl, To: *cl})
 		}
 		pt, ct := PublishedTarget(site, prev, kpi), PublishedTarget(site, cur, kpi)
 		if !SameTarget(pt, ct) {

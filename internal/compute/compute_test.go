@@ -60,25 +60,24 @@ func TestAmberLimit(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	cases := []struct {
-		d     model.Direction
-		pol   model.Polarity
-		word  string
-		arrow string
-		rag   model.RAG
+		d       model.Direction
+		pol     model.Polarity
+		verdict Verdict
+		rag     model.RAG
 	}{
-		{model.DirDown, model.PolarityLower, "Improving", "▼", model.RAGGreen},
-		{model.DirUp, model.PolarityLower, "Worsening", "▲", model.RAGAmber},
-		{model.DirUp, model.PolarityHigher, "Improving", "▲", model.RAGGreen},
-		{model.DirDown, model.PolarityHigher, "Worsening", "▼", model.RAGAmber},
-		{model.DirSame, model.PolarityHigher, "No change", "▶", model.RAGNone},
-		{model.DirUp, model.PolarityNone, "Increasing", "▲", model.RAGNone},
-		{model.DirDown, model.PolarityNone, "Decreasing", "▼", model.RAGNone},
-		{model.DirNone, model.PolarityLower, "", "", model.RAGNone},
+		{model.DirDown, model.PolarityLower, Improving, model.RAGGreen},
+		{model.DirUp, model.PolarityLower, Worsening, model.RAGAmber},
+		{model.DirUp, model.PolarityHigher, Improving, model.RAGGreen},
+		{model.DirDown, model.PolarityHigher, Worsening, model.RAGAmber},
+		{model.DirSame, model.PolarityHigher, NoChange, model.RAGNone},
+		{model.DirUp, model.PolarityNone, Increasing, model.RAGNone},
+		{model.DirDown, model.PolarityNone, Decreasing, model.RAGNone},
+		{model.DirNone, model.PolarityLower, NotKnown, model.RAGNone},
 	}
 	for _, c := range cases {
 		got := Describe(c.d, c.pol)
-		if got.Word != c.word || got.Arrow != c.arrow || got.RAG != c.rag {
-			t.Errorf("Describe(%v, %v) = %+v, want %s %s %s", c.d, c.pol, got, c.word, c.arrow, c.rag)
+		if got.Verdict != c.verdict || got.Direction != c.d || got.RAG != c.rag {
+			t.Errorf("Describe(%v, %v) = %+v, want %v %s", c.d, c.pol, got, c.verdict, c.rag)
 		}
 	}
 }
@@ -115,33 +114,6 @@ func TestRoundAndRatio(t *testing.T) {
 	}
 	if _, ok := Percent(1, 0); ok {
 		t.Error("Percent with zero denominator must fail")
-	}
-}
-
-func TestFormat(t *testing.T) {
-	cases := []struct {
-		v    float64
-		u    model.Unit
-		d    int
-		want string
-	}{
-		{32.4, model.UnitPercent, 1, "32.4%"},
-		{100, model.UnitPercent, 1, "100.0%"},
-		{357.3, model.UnitRate, 1, "357.3"},
-		{1363, model.UnitCount, 0, "1,363"},
-		{999, model.UnitCount, 0, "999"},
-		{1234567.5, model.UnitNumber, 1, "1,234,567.5"},
-	}
-	for _, c := range cases {
-		if got := Format(c.v, c.u, c.d); got != c.want {
-			t.Errorf("Format(%v) = %q, want %q", c.v, got, c.want)
-		}
-	}
-	if got := FormatTarget(25, model.UnitPercent, 1); got != "25%" {
-		t.Errorf("FormatTarget = %q", got)
-	}
-	if Words(4) != "four" || Words(15) != "15" || Words(0) != "none" {
-		t.Error("Words wrong")
 	}
 }
 
@@ -196,7 +168,7 @@ func TestEvaluateSeries(t *testing.T) {
 		t.Fatalf("edition target = %v, want 25", r.Target)
 	}
 	mar := r.Point(mar19)
-	if mar.RAG != model.RAGRed || mar.Travel.Word != "Improving" || mar.Formatted != "32.4%" {
+	if mar.RAG != model.RAGRed || mar.Travel.Verdict != Improving {
 		t.Errorf("March: %+v", mar)
 	}
 	if first := r.Points[0]; first.Travel.Known() {
@@ -224,7 +196,7 @@ func TestDirectionOnlySeries(t *testing.T) {
 	m, _ := model.ParseMonth("2018-04")
 	s := &model.Series{KPI: kpi, Figures: []model.Figure{{Month: m, Direction: model.DirDown}, {Month: m + 1, Direction: model.DirUp}}}
 	r := EvaluateSeries(site, &model.Edition{AsAt: m + 11}, s)
-	if !r.DirectionOnly || r.Points[1].Travel.Word != "Increasing" || r.Points[0].Travel.Arrow != "▼" {
+	if !r.DirectionOnly || r.Points[1].Travel.Verdict != Increasing || r.Points[0].Travel.Direction != model.DirDown {
 		t.Errorf("direction only: %+v", r)
 	}
 	if c := CountRAG([]KPIResult{r}); c.None != 1 {

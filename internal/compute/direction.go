@@ -2,17 +2,29 @@ package compute
 
 import "github.com/planpress/planpress/internal/model"
 
-// Travel is a direction of travel as a reader sees it.
+// Travel is a direction of travel: which way a figure moved and what that
+// means for its KPI.
 type Travel struct {
 	Direction model.Direction
-	// Word is "Improving", "Worsening" or "No change" for a KPI with a
-	// polarity, and "Increasing", "Decreasing" or "No change" without one.
-	Word  string
-	Arrow string // "▲", "▼" or "▶"
+	Verdict   Verdict
 	// RAG is Green for movement in the good direction and Amber for movement
 	// in the bad one, as the report's colour key states; None otherwise.
 	RAG model.RAG
 }
+
+// Verdict is what a movement means for a KPI.
+type Verdict int
+
+// The verdicts. A KPI with a polarity improves or worsens; one without
+// (polarity "none") increases or decreases.
+const (
+	NotKnown Verdict = iota
+	Improving
+	Worsening
+	Increasing
+	Decreasing
+	NoChange
+)
 
 // Known reports whether there is a direction to show.
 func (t Travel) Known() bool { return t.Direction != model.DirNone }
@@ -29,34 +41,22 @@ func Move(prev, cur float64, decimals int) model.Direction {
 	return model.DirSame
 }
 
-// Describe turns a movement into words, arrow and colour for a polarity.
+// Describe says what a movement means for a KPI of a polarity.
 func Describe(d model.Direction, polarity model.Polarity) Travel {
 	t := Travel{Direction: d}
-	switch d {
-	case model.DirUp:
-		t.Arrow = "▲"
-	case model.DirDown:
-		t.Arrow = "▼"
-	case model.DirSame:
-		t.Arrow = "▶"
-		t.Word = "No change"
+	switch {
+	case d == model.DirNone:
 		return t
+	case d == model.DirSame:
+		t.Verdict = NoChange
+	case polarity == model.PolarityNone && d == model.DirUp:
+		t.Verdict = Increasing
+	case polarity == model.PolarityNone:
+		t.Verdict = Decreasing
+	case (d == model.DirUp) == (polarity == model.PolarityHigher):
+		t.Verdict, t.RAG = Improving, model.RAGGreen
 	default:
-		return t
-	}
-	if polarity == model.PolarityNone {
-		if d == model.DirUp {
-			t.Word = "Increasing"
-		} else {
-			t.Word = "Decreasing"
-		}
-		return t
-	}
-	good := (d == model.DirUp) == (polarity == model.PolarityHigher)
-	if good {
-		t.Word, t.RAG = "Improving", model.RAGGreen
-	} else {
-		t.Word, t.RAG = "Worsening", model.RAGAmber
+		t.Verdict, t.RAG = Worsening, model.RAGAmber
 	}
 	return t
 }

@@ -49,11 +49,11 @@ func TestHistoryTakesNewestFigureAndMarksRevisions(t *testing.T) {
 	if feb := h.Point(mar19 - 1); feb.Revised() {
 		t.Errorf("February was published the same twice: not revised")
 	}
-	if mar.Travel.Word != "Improving" {
-		t.Errorf("31.8 after 32.6 where lower is better is Improving, got %q", mar.Travel.Word)
+	if mar.Travel.Verdict != Improving {
+		t.Errorf("31.8 after 32.6 where lower is better is Improving, got %v", mar.Travel.Verdict)
 	}
-	if mar.YearOnYear.Word != "Worsening" {
-		t.Errorf("31.8 against 30.0 a year before is Worsening, got %q", mar.YearOnYear.Word)
+	if mar.YearOnYear.Verdict != Worsening {
+		t.Errorf("31.8 against 30.0 a year before is Worsening, got %v", mar.YearOnYear.Verdict)
 	}
 	if h.RevisedCount() != 1 {
 		t.Errorf("RevisedCount = %d, want 1", h.RevisedCount())
@@ -159,7 +159,7 @@ func TestChangesBetweenEditions(t *testing.T) {
 	if len(c.New) != 1 || c.New[0].Milestone.Ref != "1.3" || len(c.Closed) != 1 || c.Closed[0].Milestone.Ref != "1.2" {
 		t.Errorf("new %+v, closed %+v", c.New, c.Closed)
 	}
-	if len(c.RAGChanges) != 1 || c.RAGChanges[0].From != model.RAGGreen || c.RAGChanges[0].To != model.RAGRed {
+	if len(c.RAGChanges) != 1 || c.RAGChanges[0].From.RAG != model.RAGGreen || c.RAGChanges[0].To.RAG != model.RAGRed {
 		t.Errorf("77.0 v 75 is Green; 67.5 v 80 is Red: %+v", c.RAGChanges)
 	}
 	if len(c.TargetChanges) != 1 || c.TargetChanges[0].FromYear != 2018 || c.TargetChanges[0].ToYear != 2019 {

@@ -7,11 +7,10 @@ import (
 // Point is one month of a KPI as an edition reports it, with its rating.
 type Point struct {
 	model.Figure
-	Target    *float64 // the target for the month's financial year, if any
-	RAG       model.RAG
-	Travel    Travel // against the previous month
-	Agrees    bool   // for figures with counts: the counts give the stated value
-	Formatted string // the value as published ("32.4%"), or "" for direction only
+	Target *float64 // the target for the month's financial year, if any
+	RAG    model.RAG
+	Travel Travel // against the previous month
+	Agrees bool   // for figures with counts: the counts give the stated value
 }
 
 // KPIResult is an edition's view of one KPI: its figures rated, its target.
@@ -92,7 +91,6 @@ func EvaluateSeries(site *model.Site, e *model.Edition, s *model.Series) KPIResu
 		}
 		if f.HasValue {
 			r.DirectionOnly = false
-			p.Formatted = Format(f.Value, kpi.Unit, kpi.Decimals)
 			if p.Target != nil {
 				p.RAG = Evaluate(f.Value, *p.Target, kpi.Polarity, r.Band)
 			}

@@ -169,9 +169,9 @@ func refreshURL(content string) (string, bool) {
 
 // site caches the pages of a site as a check reads them.
 type site struct {
-	root  string
-	base  *baseURL
-	pages map[string]*page
+	root     string
+	resolver *Resolver
+	pages    map[string]*page
 }
 
 // page returns the parsed page at the slash path rel, reading it on first use.

@@ -71,11 +71,11 @@ func Dir(root string) ([]Problem, error) {
 
 // Check checks every HTML page and stylesheet under root.
 func Check(root string, opts Options) (*Report, error) {
-	base, err := parseBase(opts.BaseURL)
+	res, err := NewResolver(opts.BaseURL)
 	if err != nil {
 		return nil, err
 	}
-	s := &site{root: root, base: base, pages: map[string]*page{}}
+	s := &site{root: root, resolver: res, pages: map[string]*page{}}
 	var htmlFiles, cssFiles []string
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

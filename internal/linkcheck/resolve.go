@@ -52,68 +52,112 @@ func (b *baseURL) own(u *url.URL) bool {
 	return strings.EqualFold(u.Scheme, b.scheme) && strings.EqualFold(u.Host, b.host)
 }
 
+// Resolver says where the links of a site's pages lead. The build uses it for
+// the narrative's links, against the files it wrote; Check for every link of
+// a built site, against the files on disk.
+type Resolver struct{ base *baseURL }
+
+// NewResolver resolves links for a site published at baseURL (see
+// Options.BaseURL).
+func NewResolver(baseURL string) (*Resolver, error) {
+	b, err := parseBase(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return &Resolver{base: b}, nil
+}
+
+// A Target is where a link leads.
+type Target struct {
+	// Local is true for a link to a file of the site itself; File is then
+	// that file, a slash path below the site root ("kpis/x/index.html" for
+	// "/kpis/x/"), and Fragment what follows "#".
+	Local    bool
+	File     string
+	Fragment string
+	// External is true for an http or https link to another host.
+	External bool
+	// Problem says why the link can never work (empty when it may).
+	Problem string
+}
+
+// Resolve resolves link, written on the page whose file is page (a slash path
+// below the site root) under the page's <base href> when it has one. load is
+// true for something the page loads (a script, an image) rather than a link
+// a reader follows.
+func (r *Resolver) Resolve(page, baseHref, link string, load bool) Target {
+	bad := func(format string, args ...any) Target { return Target{Problem: fmt.Sprintf(format, args...)} }
+	if link == "" {
+		if load {
+			return bad("empty URL")
+		}
+		return Target{}
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return bad("not a URL: %v", errors.Unwrap(err))
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "mailto", "tel", "sms", "about", "blob":
+		return Target{}
+	case "javascript":
+		return bad("javascript: URLs do not run under Content-Security-Policy default-src 'self'")
+	case "data":
+		if load {
+			return bad("data: URLs are blocked by Content-Security-Policy default-src 'self'")
+		}
+		return Target{}
+	}
+	docBase := &url.URL{Scheme: r.base.scheme, Host: r.base.host, Path: r.base.path + page}
+	if baseHref != "" {
+		b, err := url.Parse(baseHref)
+		if err != nil {
+			return bad("the page's <base href=%q> is not a URL", baseHref)
+		}
+		docBase = docBase.ResolveReference(b)
+	}
+	target := docBase.ResolveReference(u)
+	if !r.base.own(target) {
+		switch {
+		case load:
+			return bad("loads from another host (%s): a published page may fetch only from its own", hostOf(target))
+		case target.Scheme == "http" || target.Scheme == "https":
+			return Target{External: true}
+		}
+		return bad("unsupported URL scheme %q", target.Scheme)
+	}
+	if !strings.HasPrefix(target.Path, r.base.path) {
+		return bad("%s is outside the site's base path %s", target.Path, r.base.path)
+	}
+	file := strings.TrimPrefix(target.Path, r.base.path)
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	return Target{Local: true, File: file, Fragment: target.Fragment}
+}
+
 // checkRef checks one URL found in the file from (a slash path relative to the
 // root), whose <base href> is baseHref, and adds what it finds to rep.
 func (s *site) checkRef(rep *Report, from, baseHref string, r ref) {
 	problem := func(format string, args ...any) {
 		rep.Problems = append(rep.Problems, Problem{Page: from, Line: r.line, Attr: r.attr, Link: r.url, Reason: fmt.Sprintf(format, args...)})
 	}
-	if r.url == "" {
-		if r.load {
-			problem("empty URL")
-		}
+	if r.url != "" {
+		rep.Links++
+	}
+	t := s.resolver.Resolve(from, baseHref, r.url, r.load)
+	switch {
+	case t.Problem != "":
+		problem("%s", t.Problem)
+		return
+	case t.External:
+		rep.External = append(rep.External, Link{Page: from, Line: r.line, Attr: r.attr, URL: r.url})
+		return
+	case !t.Local:
 		return
 	}
-	rep.Links++
-	u, err := url.Parse(r.url)
-	if err != nil {
-		problem("not a URL: %v", errors.Unwrap(err))
-		return
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "mailto", "tel", "sms", "about", "blob":
-		return
-	case "javascript":
-		problem("javascript: URLs do not run under Content-Security-Policy default-src 'self'")
-		return
-	case "data":
-		if r.load {
-			problem("data: URLs are blocked by Content-Security-Policy default-src 'self'")
-		}
-		return
-	}
-
-	docBase := &url.URL{Scheme: s.base.scheme, Host: s.base.host, Path: s.base.path + from}
-	if baseHref != "" {
-		b, err := url.Parse(baseHref)
-		if err != nil {
-			problem("the page's <base href=%q> is not a URL", baseHref)
-			return
-		}
-		docBase = docBase.ResolveReference(b)
-	}
-	target := docBase.ResolveReference(u)
-	if !s.base.own(target) {
-		switch {
-		case r.load:
-			problem("loads from another host (%s): a published page may fetch only from its own", hostOf(target))
-		case target.Scheme == "http" || target.Scheme == "https":
-			rep.External = append(rep.External, Link{Page: from, Line: r.line, Attr: r.attr, URL: r.url})
-		default:
-			problem("unsupported URL scheme %q", target.Scheme)
-		}
-		return
-	}
-
-	if !strings.HasPrefix(target.Path, s.base.path) {
-		problem("%s is outside the site's base path %s", target.Path, s.base.path)
-		return
-	}
-	rel := strings.TrimPrefix(target.Path, s.base.path)
-	file := rel
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
+	file, frag := t.File, t.Fragment
+	target := &url.URL{Path: s.resolver.base.path + strings.TrimSuffix(file, "index.html")}
 	info, err := os.Stat(filepath.Join(s.root, filepath.FromSlash(file)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -131,7 +175,6 @@ func (s *site) checkRef(rep *Report, from, baseHref string, r ref) {
 		return
 	}
 
-	frag := target.Fragment
 	if frag == "" {
 		return
 	}

@@ -9,51 +9,22 @@ import (
 	"github.com/planpress/planpress/internal/load"
 )
 
-// The load benchmarks time what planpress serve does after an author saves
-// one file of a 40-edition synthetic archive: each iteration rewrites the
-// body of one priority (alternately ending in "a" and "b") and loads the
-// site, with the cache kept from the previous load or without one.
+// BenchmarkLoad times reading and checking every file of a 40-edition
+// synthetic archive, which every build and every rebuild under serve does.
 //
-//	go test -run '^$' -bench 'Load' -count 5 ./internal/load
-
-const benchEditions = 40
-
-func BenchmarkLoadCachedOneEdit(b *testing.B) {
-	benchLoadOneEdit(b, &load.Cache{})
-}
-
-func BenchmarkLoadUncached(b *testing.B) {
-	benchLoadOneEdit(b, nil)
-}
-
-func benchLoadOneEdit(b *testing.B, cache *load.Cache) {
+//	go test -run '^$' -bench Load -count 5 ./internal/load
+func BenchmarkLoad(b *testing.B) {
+	const editions = 40
 	dir := filepath.Join(b.TempDir(), "site")
-	if _, err := synth.Write(dir, synth.Options{Editions: benchEditions}); err != nil {
+	if _, err := synth.Write(dir, synth.Options{Editions: editions}); err != nil {
 		b.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
-	opts := load.Options{Cache: cache}
-	if site, diags := load.Site(fsys, opts); diags.HasErrors() || len(site.Editions) != benchEditions {
-		b.Fatalf("the synthetic site loads with %d editions: %v", len(site.Editions), diags.Err())
-	}
-	ids, err := os.ReadDir(filepath.Join(dir, "content/editions"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	file := filepath.Join(dir, "content/editions", ids[len(ids)/2].Name(), "priority-3.md")
-	text, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
-	n := 0
 	for b.Loop() {
-		n++
-		if err := os.WriteFile(file, append(text[:len(text):len(text)], "ab"[n%2]), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if _, diags := load.Site(fsys, opts); diags.HasErrors() {
-			b.Fatal(diags.Err())
+		site, diags := load.Site(fsys, load.Options{})
+		if diags.HasErrors() || len(site.Editions) != editions {
+			b.Fatalf("the synthetic site loads with %d editions: %v", len(site.Editions), diags.Err())
 		}
 	}
 }

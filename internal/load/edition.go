@@ -18,6 +18,20 @@ var (
 	refPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)+[a-z]?$`)
 )
 
+// ValidID reports whether a name can be an edition's id (its folder name and
+// permanent address) or a page's: lower-case letters, digits and hyphens,
+// starting with a letter or digit.
+func ValidID(id string) bool { return editionID.MatchString(id) }
+
+// EditionFolders are where edition id's files live, below the site folder:
+// its Markdown (content/editions/ID) and its figures (data/editions/ID).
+func EditionFolders(id string) (content, data string) {
+	return path.Join("content/editions", id), path.Join("data/editions", id)
+}
+
+// FiguresFile is the file that holds edition id's figures.
+func FiguresFile(id string) string { return figuresFile(id) }
+
 // loadEdition reads content/editions/ID/ and data/editions/ID/kpis.toml.
 func loadEdition(l *loader, id string) *model.Edition {
 	dir := path.Join("content/editions", id)
@@ -89,7 +103,7 @@ func unknownKPIFix(site *model.Site, id string) string {
 }
 
 func readEditionFront(l *loader, e *model.Edition, file, src string) {
-	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	front, body, bodyLine, ok := SplitFrontMatter(file, src, l.diags)
 	if !ok {
 		return
 	}
@@ -126,7 +140,7 @@ func readEditionFront(l *loader, e *model.Edition, file, src string) {
 }
 
 func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Priority {
-	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	front, body, bodyLine, ok := SplitFrontMatter(file, src, l.diags)
 	if !ok {
 		return nil
 	}

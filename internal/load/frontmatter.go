@@ -6,10 +6,12 @@ import (
 	"github.com/planpress/planpress/internal/diag"
 )
 
-// splitFrontMatter separates TOML front matter between two "+++" lines from
-// the Markdown body. It returns the front matter, the body and the 1-based
-// line on which the body starts.
-func splitFrontMatter(file, src string, diags *diag.List) (front string, body string, bodyLine int, ok bool) {
+// SplitFrontMatter separates a Markdown file's TOML front matter, between two
+// "+++" lines, from its body. It returns the front matter (without the "+++"
+// lines), the body and the 1-based line on which the body starts; a problem
+// (front matter never closed, or YAML) goes to diags with file's name, and ok
+// is false when the file cannot be read as front matter and body.
+func SplitFrontMatter(file, src string, diags *diag.List) (front string, body string, bodyLine int, ok bool) {
 	src = strings.TrimPrefix(src, "\ufeff")
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	if !strings.HasPrefix(src, "+++\n") {

@@ -46,7 +46,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		const file = "content/pages/x.md"
 		var l diag.List
-		front, body, bodyLine, ok := splitFrontMatter(file, src, &l)
+		front, body, bodyLine, ok := SplitFrontMatter(file, src, &l)
 		checkDiagnostics(t, &l, map[string]string{file: src})
 		if ok == l.HasErrors() {
 			t.Fatalf("ok = %v but errors = %v", ok, l.HasErrors())

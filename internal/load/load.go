@@ -24,16 +24,10 @@ type Options struct {
 	Future bool
 	// Now is the moment "future" is measured from; the zero time means time.Now().
 	Now time.Time
-	// Cache, when set, keeps this load's results for the next load with the
-	// same cache, which then parses only the files that changed.
-	Cache *Cache
 }
 
 type loader struct {
-	fsys fs.FS
-	// src holds the files of the part being loaded (the site's own, or one
-	// edition's), read and fingerprinted before any is parsed.
-	src   *sources
+	fsys  fs.FS
 	site  *model.Site
 	diags *diag.List
 	// settingsOK and kpisOK are false when planpress.toml or data/kpis.toml
@@ -46,16 +40,9 @@ type loader struct {
 // inside it). It returns the site and every problem found; the site is
 // usable for rendering only when the list holds no errors.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
-	c := opts.Cache
-	if c == nil {
-		c = &Cache{}
-	} else {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-	}
-	l := &loader{fsys: fsys, diags: &diag.List{}}
-	l.loadSiteFiles(c)
-	l.site.Editions = l.loadEditions(c, l.listDirs("content/editions"))
+	l := &loader{fsys: fsys, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
+	l.loadSiteWide()
+	l.site.Editions = l.loadEditions(EditionIDs(fsys))
 	l.checkOrphanFigures()
 	sort.SliceStable(l.site.Editions, func(i, j int) bool {
 		a, b := l.site.Editions[i], l.site.Editions[j]
@@ -71,31 +58,8 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	return l.site, l.diags
 }
 
-// loadSiteFiles loads everything on the site but its editions: the settings,
-// KPIs, glossary and pages. When their files are those of the cached load,
-// it keeps that load's results (so the KPIs that cached editions point to
-// stay the KPIs of the site) and its problems.
-func (l *loader) loadSiteFiles(c *Cache) {
-	src := readSiteSources(l.fsys)
-	fp := src.fingerprint()
-	r := c.siteFor(fp)
-	if r == nil {
-		sub := &loader{fsys: l.fsys, src: src, site: &model.Site{KPIByID: map[string]*model.KPI{}, Fingerprint: fp}, diags: &diag.List{}}
-		sub.loadSiteWide()
-		r = &siteResult{fingerprint: fp, site: *sub.site, diags: sub.diags, settingsOK: sub.settingsOK, kpisOK: sub.kpisOK}
-		c.site = r
-		c.join(sub.site)
-		c.changed = len(c.editions) == 0
-	} else {
-		c.changed = false
-	}
-	site := r.site
-	l.site, l.settingsOK, l.kpisOK = &site, r.settingsOK, r.kpisOK
-	l.diags.Merge(r.diags)
-}
-
-// loadSiteWide reads the site's own files: the part of a load that every
-// edition is read against.
+// loadSiteWide reads the site's own files: the settings, KPIs, glossary and
+// pages, which every edition is read against.
 func (l *loader) loadSiteWide() {
 	l.settingsOK, l.kpisOK = true, true
 	src, ok := l.read(SiteFile, true)
@@ -117,58 +81,29 @@ func (l *loader) loadSiteWide() {
 // a copy of the loader with its own problem list, merged in the order of ids,
 // so the result is the same as one by one. loadEdition must only read what
 // the loader shares: the settings, KPIs and glossary already loaded.
-//
-// An edition whose files are those of the cached load is that load's
-// edition, with its problems. The cache then holds this load's editions and
-// no others.
-func (l *loader) loadEditions(c *Cache, ids []string) []*model.Edition {
-	results := make([]*editionResult, len(ids))
+func (l *loader) loadEditions(ids []string) []*model.Edition {
+	eds := make([]*model.Edition, len(ids))
+	diags := make([]*diag.List, len(ids))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(ids)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(ids) {
 					return
 				}
-				results[i] = l.loadCachedEdition(c, ids[i])
+				sub := *l
+				sub.diags = &diag.List{}
+				eds[i], diags[i] = loadEdition(&sub, ids[i]), sub.diags
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	eds := make([]*model.Edition, len(ids))
-	if len(c.editions) != len(ids) {
-		c.changed = true
+	for _, d := range diags {
+		l.diags.Merge(d)
 	}
-	kept := make(map[string]*editionResult, len(ids))
-	for i, r := range results {
-		eds[i] = r.edition
-		l.diags.Merge(r.diags)
-		if c.editions[ids[i]] != r {
-			c.changed = true
-		}
-		kept[ids[i]] = r
-	}
-	c.editions = kept
 	return eds
-}
-
-// loadCachedEdition reads edition id's files and loads them, unless the
-// cache holds the edition loaded from the same files.
-func (l *loader) loadCachedEdition(c *Cache, id string) *editionResult {
-	src := readEditionSources(l.fsys, id)
-	fp := src.fingerprint()
-	if r := c.edition(id, fp); r != nil {
-		return r
-	}
-	sub := *l
-	sub.src, sub.diags = src, &diag.List{}
-	e := loadEdition(&sub, id)
-	e.Fingerprint, e.DataFingerprint, e.FrontFingerprint = fp, src.dataFingerprint(), src.frontFingerprint()
-	return &editionResult{fingerprint: fp, edition: e, diags: sub.diags}
 }
 
 func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
@@ -189,16 +124,9 @@ func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
 	return out
 }
 
-// read returns a file's text, as it was read up front. A missing required
-// file is an error.
+// read returns a file's text. A missing required file is an error.
 func (l *loader) read(name string, required bool) (string, bool) {
-	f, ok := l.src.files[name]
-	if !ok {
-		// A file read here but not up front would not count in the
-		// fingerprint, so a cached load would miss a change to it.
-		panic("load: " + name + " was not read up front with the other files of its part of the site")
-	}
-	b, err := f.data, f.err
+	b, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if required {
@@ -220,18 +148,10 @@ func cleanErr(err error) string {
 	return err.Error()
 }
 
-// list returns the file names in a folder, sorted, as they were listed up front.
+// list returns the names of the files in a folder, sorted, leaving out
+// hidden files (editor swap files and the like).
 func (l *loader) list(dir string) []string {
-	names, ok := l.src.lists[dir]
-	if !ok {
-		panic("load: " + dir + " was not listed up front with the other files of its part of the site")
-	}
-	return names
-}
-
-// listFiles returns the file names in a folder, sorted.
-func listFiles(fsys fs.FS, dir string) []string {
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		return nil
 	}
@@ -244,9 +164,14 @@ func listFiles(fsys fs.FS, dir string) []string {
 	return out
 }
 
+// EditionIDs lists the edition folders of a site, sorted: every folder of
+// content/editions whose name does not start with "." or "_". An id that
+// cannot be an address is reported when the edition loads.
+func EditionIDs(fsys fs.FS) []string { return listDirs(fsys, "content/editions") }
+
 // listDirs returns the sub-folders of a folder, sorted.
-func (l *loader) listDirs(dir string) []string {
-	entries, err := fs.ReadDir(l.fsys, dir)
+func listDirs(fsys fs.FS, dir string) []string {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil
 	}
@@ -265,7 +190,7 @@ func (l *loader) checkOrphanFigures() {
 	for _, e := range l.site.Editions {
 		have[e.ID] = true
 	}
-	for _, id := range l.listDirs("data/editions") {
+	for _, id := range listDirs(l.fsys, "data/editions") {
 		if !have[id] {
 			l.diags.Errorf(path.Join("data/editions", id), 0, fmt.Sprintf("create content/editions/%s/_index.md, or rename the folder to an edition's id", id), "figures for an edition %q that does not exist", id)
 		}
@@ -294,7 +219,7 @@ func (l *loader) loadPages() {
 }
 
 func (l *loader) readPage(file, slug, src string) *model.Page {
-	front, body, bodyLine, ok := splitFrontMatter(file, src, l.diags)
+	front, body, bodyLine, ok := SplitFrontMatter(file, src, l.diags)
 	if !ok {
 		return nil
 	}

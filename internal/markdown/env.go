@@ -139,3 +139,22 @@ func (c *Converter) ConvertInline(src string, env *Env) template.HTML {
 	}
 	return template.HTML(out)
 }
+
+// headingShift steps headings down a level.
+var headingShift = strings.NewReplacer("<h5", "<h6", "</h5>", "</h6>", "<h4", "<h5", "</h4>", "</h5>", "<h3", "<h4", "</h3>", "</h4>", "<h2", "<h3", "</h2>", "</h3>", "<h1", "<h2", "</h1>", "</h2>")
+
+// ShiftHeadings steps the headings of converted Markdown down one level (an
+// h2 becomes an h3), for a page that shows a narrative as a section under a
+// heading of its own (the print edition). Only one level is supported.
+func ShiftHeadings(h template.HTML, levels int) template.HTML {
+	if levels != 1 {
+		panic("markdown: ShiftHeadings shifts by one level only")
+	}
+	return template.HTML(headingShift.Replace(string(h)))
+}
+
+// ContainsAttr reports whether converted HTML holds an element with the
+// attribute name (such as "data-chart", which a chart's canvas carries).
+func ContainsAttr(h template.HTML, name string) bool {
+	return strings.Contains(string(h), " "+name+"=")
+}

@@ -21,24 +21,6 @@ type Edition struct {
 	Series map[string]*Series
 	Caveat string // data caveat shown with KPI tables
 	Pos    Pos
-	// Fingerprint is a hex SHA-256 over every file the edition was loaded
-	// from (its Markdown files in content/editions/ID and
-	// data/editions/ID/kpis.toml): each file's name, length and bytes, in a
-	// fixed order. Any change to those files changes it, including a file
-	// added or removed, so that a cache of what is made from the edition can
-	// be keyed by it. The edition is also read against the site's own files,
-	// which it does not cover: see Site.Fingerprint.
-	Fingerprint string
-	// DataFingerprint is Fingerprint with only the front matter of each
-	// Markdown file (and the line its body starts on) counted, not the
-	// narrative body. It changes with anything but the narrative's text, so
-	// that what is made from the edition's plan and figures, and not its
-	// narrative, can be keyed by it and kept through an edit to the prose.
-	DataFingerprint string
-	// FrontFingerprint is DataFingerprint without the figures file: it
-	// changes with the edition's settings, priorities and milestones, which
-	// the milestone tracker and the list of reports read.
-	FrontFingerprint string
 }
 
 // Person is a named signatory.

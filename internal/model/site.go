@@ -35,13 +35,6 @@ type Site struct {
 	Editions []*Edition // oldest first
 	Pages    []*Page
 	Home     *Page // content/_index.md, if any
-	// Fingerprint is a hex SHA-256 over every file the site was loaded from
-	// outside the editions (planpress.toml, data/kpis.toml,
-	// data/glossary.toml, content/_index.md and content/pages/*.md): each
-	// file's name, length and bytes, in a fixed order. It changes when any of
-	// them changes, or is added or removed; the editions' own files have
-	// Edition.Fingerprint.
-	Fingerprint string
 }
 
 // KPI finds a KPI definition by id.

@@ -1,5 +1,6 @@
-// Package render turns a loaded site into files: HTML pages from the layouts
-// (a site's own layouts/ file replacing the built-in one of the same name),
-// the assets, and the open data of each edition. Templates receive view
-// models with every figure computed and formatted; they do no arithmetic.
+// Package render turns view models into HTML with the layouts: html/template
+// files from the built-in theme, each replaced by a site's own file of the
+// same name under layouts/. It holds the templates and their wiring only;
+// every piece of markup a reader gets is in a layout, where a site can
+// change it.
 package render

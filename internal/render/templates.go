@@ -6,54 +6,18 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 
-	planpress "github.com/planpress/planpress"
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/theme"
+	"github.com/planpress/planpress/internal/view"
 )
 
-// layouts resolves a layout or asset name to the site's own file when it has
-// one, else the built-in theme's.
-type layouts struct {
-	site fs.FS // the site folder; may be nil
-}
-
-func (l layouts) read(name string) ([]byte, string, error) {
-	if l.site != nil {
-		if b, err := fs.ReadFile(l.site, name); err == nil {
-			return b, name, nil
-		}
-	}
-	b, err := fs.ReadFile(planpress.Theme, name)
-	return b, "built-in " + name, err
-}
-
-// names lists the files of a theme folder, the site's and the built-in ones.
-func (l layouts) names(dir string) []string {
-	seen := map[string]bool{}
-	for _, f := range []fs.FS{planpress.Theme, l.site} {
-		if f == nil {
-			continue
-		}
-		entries, _ := fs.ReadDir(f, dir)
-		for _, e := range entries {
-			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-				seen[e.Name()] = true
-			}
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// templates holds one parsed template set per page layout.
-type templates struct {
+// Templates are the parsed layouts of one site: a template set per page
+// layout, each holding baseof.html and every partial. They are safe for
+// concurrent use.
+type Templates struct {
 	pages    map[string]*template.Template
 	partials *template.Template
 }
@@ -63,12 +27,15 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-// loadTemplates parses baseof.html, partials/*.html and each page layout.
-func loadTemplates(l layouts, diags *diag.List) *templates {
+// Load parses layouts/baseof.html, layouts/partials/*.html and each page
+// layout, the site's own file where it has one (site may be nil). It returns
+// nil, with the problems in diags, when a layout cannot be read or parsed.
+func Load(site fs.FS, diags *diag.List) *Templates {
+	l := theme.Files{Site: site}
 	base := template.New("").Funcs(funcs)
 	ok := true
 	parse := func(t *template.Template, name string) {
-		src, from, err := l.read(name)
+		src, from, err := l.Read(name)
 		if err != nil {
 			diags.Errorf(name, 0, "restore the file, or delete your copy to use the built-in one", "cannot read layout: %v", err)
 			ok = false
@@ -80,11 +47,11 @@ func loadTemplates(l layouts, diags *diag.List) *templates {
 		}
 	}
 	parse(base, "layouts/baseof.html")
-	for _, n := range l.names("layouts/partials") {
+	for _, n := range l.Names("layouts/partials") {
 		parse(base, path.Join("layouts/partials", n))
 	}
-	t := &templates{pages: map[string]*template.Template{}, partials: base}
-	for _, n := range l.names("layouts") {
+	t := &Templates{pages: map[string]*template.Template{}, partials: base}
+	for _, n := range l.Names("layouts") {
 		if n == "baseof.html" || !strings.HasSuffix(n, ".html") {
 			continue
 		}
@@ -101,16 +68,16 @@ func loadTemplates(l layouts, diags *diag.List) *templates {
 	return t
 }
 
-// page executes a page layout through baseof.html.
-func (t *templates) page(kind string, data any) ([]byte, error) {
-	set, ok := t.pages[kind]
+// Page executes a page's layout (layouts/KIND.html) through baseof.html.
+func (t *Templates) Page(p *view.Page) ([]byte, error) {
+	set, ok := t.pages[p.Kind]
 	if !ok {
-		return nil, fmt.Errorf("no layout layouts/%s.html", kind)
+		return nil, fmt.Errorf("no layout layouts/%s.html", p.Kind)
 	}
 	buf := outBufs.Get().(*bytes.Buffer)
 	defer outBufs.Put(buf)
 	buf.Reset()
-	if err := set.ExecuteTemplate(buf, "layouts/baseof.html", data); err != nil {
+	if err := set.ExecuteTemplate(buf, "layouts/baseof.html", p); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil
@@ -120,8 +87,8 @@ func (t *templates) page(kind string, data any) ([]byte, error) {
 // not allocate and grow a fresh one for every page and partial.
 var outBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// partial executes a partial into HTML for use inside Markdown output.
-func (t *templates) partial(name string, data any) (template.HTML, error) {
+// Partial executes layouts/partials/NAME.html, for what a narrative embeds.
+func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 	buf := outBufs.Get().(*bytes.Buffer)
 	defer outBufs.Put(buf)
 	buf.Reset()

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -25,32 +23,13 @@ type dates struct {
 	yearStart     time.Month // the site's first month of a financial year
 }
 
-// editionFront is what the scaffold reads of an edition's front matter.
-type editionFront struct {
-	Title     string `toml:"title"`
-	Published any    `toml:"published"`
-	AsAt      string `toml:"as_at"`
-	From      string `toml:"from"`
-	To        string `toml:"to"`
-	Draft     bool   `toml:"draft"`
-	Summary   string `toml:"summary"`
-}
-
-// nextDates works out the new edition's as-at month, period and publication.
-func nextDates(file, src string, opts Options) (dates, error) {
-	var d dates
-	front, _, ok := splitFront(src)
-	if !ok {
-		return d, fmt.Errorf("%s: the edition has no front matter between +++ lines", file)
-	}
-	var fm editionFront
-	if _, err := toml.Decode(front, &fm); err != nil {
-		return d, fmt.Errorf("%s: the front matter does not parse (run planpress check): %v", file, err)
-	}
-	old, err := model.ParseMonth(fm.AsAt)
-	if err != nil {
-		return d, fmt.Errorf("%s: as_at: %v", file, err)
-	}
+// nextDates works out the new edition's as-at month, period and publication
+// from the edition it starts from, as loaded, and the text of its _index.md
+// (which says whether from and to were written or left to their defaults).
+func nextDates(prev *model.Edition, src string, yearStart time.Month, opts Options) (dates, error) {
+	d := dates{yearStart: yearStart}
+	front, _, _ := splitFront(prev.Pos.File, src)
+	old := prev.AsAt
 	d.oldAsAt, d.asAt = old, old+QuarterMonths
 	if !opts.AsAt.IsZero() {
 		if opts.AsAt <= old {
@@ -60,22 +39,14 @@ func nextDates(file, src string, opts Options) (dates, error) {
 	}
 	d.delta = int(d.asAt - old)
 	d.to = d.asAt
-	if fm.To != "" {
-		to, err := model.ParseMonth(fm.To)
-		if err != nil {
-			return d, fmt.Errorf("%s: to: %v", file, err)
-		}
-		d.hasTo, d.to = true, to+model.Month(d.delta)
+	if hasKey(front, "to") {
+		d.hasTo, d.to = true, prev.To+model.Month(d.delta)
 	}
 	d.from = d.to - 11
-	if fm.From != "" {
-		from, err := model.ParseMonth(fm.From)
-		if err != nil {
-			return d, fmt.Errorf("%s: from: %v", file, err)
-		}
-		d.hasFrom, d.oldFrom, d.from = true, from, from+model.Month(d.delta)
+	if hasKey(front, "from") {
+		d.hasFrom, d.oldFrom, d.from = true, prev.From, prev.From+model.Month(d.delta)
 	}
-	d.oldPublished, d.oldPrecision = publishedOf(fm.Published)
+	d.oldPublished, d.oldPrecision = prev.Published, prev.PublishedPrecision
 	switch {
 	case monthID.MatchString(opts.ID):
 		d.published = opts.ID
@@ -88,31 +59,27 @@ func nextDates(file, src string, opts Options) (dates, error) {
 	return d, nil
 }
 
-// publishedOf reads a published value: a TOML date or a "YYYY-MM(-DD)" string.
-func publishedOf(v any) (time.Time, string) {
-	switch x := v.(type) {
-	case time.Time:
-		return x, "day"
-	case string:
-		if t, err := time.Parse("2006-01-02", x); err == nil {
-			return t, "day"
+// hasKey reports whether a TOML document sets a top-level key (before its
+// first table).
+func hasKey(doc, key string) bool {
+	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	for _, l := range strings.Split(doc, "\n") {
+		if tableHeader.MatchString(l) {
+			return false
 		}
-		if t, err := time.Parse("2006-01", x); err == nil {
-			return t, "month"
+		if re.MatchString(l) {
+			return true
 		}
 	}
-	return time.Time{}, ""
+	return false
 }
 
 // editionIndex makes the new _index.md: dates moved on, marked draft, the
 // summary and introduction left as prompts.
-func editionIndex(file, src, from string, d dates) (string, error) {
-	front, body, _ := splitFront(src)
-	var fm editionFront
-	if _, err := toml.Decode(front, &fm); err != nil {
-		return "", fmt.Errorf("%s: %v", file, err)
-	}
-	title := fm.Title
+func editionIndex(file, src string, prev *model.Edition, d dates) (string, error) {
+	front, body, _ := splitFront(file, src)
+	from := prev.ID
+	title := prev.Title
 	if !d.oldPublished.IsZero() {
 		oldMonth := model.MonthOf(d.oldPublished.Year(), d.oldPublished.Month())
 		newMonth, _ := model.ParseMonth(d.published)
@@ -138,11 +105,6 @@ func editionIndex(file, src, from string, d dates) (string, error) {
 	out := setKeys(front, set)
 	note := fmt.Sprintf("# Started by planpress new edition from %s. It stays a draft (left out of\n# planpress build unless -drafts) until you set draft = false.\n", from)
 	out = note + out
-
-	var check editionFront
-	if _, err := toml.Decode(out, &check); err != nil || check.AsAt != d.asAt.String() || !check.Draft || check.Published != any(d.published) {
-		return "", fmt.Errorf("%s: cannot update the front matter safely (is a value written over several lines?); copy the edition by hand", file)
-	}
 	return joinFront(out, promptify(body, d)), nil
 }
 
@@ -235,7 +197,7 @@ func quote(s string) string {
 // priorityFile keeps a priority's plan (front matter) and turns its
 // narrative into prompts.
 func priorityFile(src string, d dates) string {
-	front, body, ok := splitFront(src)
+	front, body, ok := splitFront("", src)
 	if !ok {
 		return promptify(src, d)
 	}

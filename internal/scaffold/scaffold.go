@@ -13,10 +13,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/load"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -48,19 +47,19 @@ type Result struct {
 // QuarterMonths is how far a new edition moves on by default.
 const QuarterMonths = 3
 
-var (
-	editionID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	monthID   = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
-)
+var monthID = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
 
 // ErrExists is returned when the new edition's folders are already there.
 var ErrExists = errors.New("the edition already exists")
 
 // Edition writes content/editions/ID/ and data/editions/ID/kpis.toml from the
-// previous edition. It refuses to overwrite anything, and writes nothing if
-// any file cannot be made.
+// previous edition. It reads the site through load, which knows the format;
+// it writes text only, keeping the files' comments and layout, and then
+// loads what it wrote to check it. It refuses to overwrite anything, and
+// leaves nothing behind if any file cannot be made or what it made does not
+// load.
 func Edition(opts Options) (*Result, error) {
-	if !editionID.MatchString(opts.ID) {
+	if !load.ValidID(opts.ID) {
 		return nil, fmt.Errorf("%q cannot be an edition id: use lower-case letters, digits and hyphens, such as \"2019-08\" (it becomes the edition's permanent address)", opts.ID)
 	}
 	root, err := os.OpenRoot(opts.Source)
@@ -69,42 +68,37 @@ func Edition(opts Options) (*Result, error) {
 	}
 	defer root.Close()
 	fsys := root.FS()
-	if _, err := fs.Stat(fsys, "planpress.toml"); err != nil {
-		return nil, fmt.Errorf("%s is not a planpress site (it has no planpress.toml); pass the site folder with -source", opts.Source)
+	if _, err := fs.Stat(fsys, load.SiteFile); err != nil {
+		return nil, fmt.Errorf("%s is not a planpress site (it has no %s); pass the site folder with -source", opts.Source, load.SiteFile)
 	}
-	newContent := path.Join("content/editions", opts.ID)
-	newData := path.Join("data/editions", opts.ID)
+	newContent, newData := load.EditionFolders(opts.ID)
 	for _, p := range []string{newContent, newData} {
 		if _, err := fs.Stat(fsys, p); err == nil {
 			return nil, fmt.Errorf("%s: %w; choose another id, or delete the folder first if you mean to start again", p, ErrExists)
 		}
 	}
-	from := opts.From
-	if from == "" {
-		if from, err = newestEdition(fsys); err != nil {
-			return nil, err
-		}
+	site, diags := load.Site(fsys, load.Options{Drafts: true, Future: true})
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("the site has problems to fix before a new edition can start from it (planpress check lists them all); the first: %s", firstError(diags))
 	}
-	if from == opts.ID {
-		return nil, fmt.Errorf("the new edition %q cannot be made from itself", opts.ID)
+	prev, err := startingEdition(site, opts)
+	if err != nil {
+		return nil, err
 	}
-	oldContent := path.Join("content/editions", from)
-	if _, err := fs.Stat(fsys, path.Join(oldContent, "_index.md")); err != nil {
-		return nil, fmt.Errorf("there is no edition %q to start from (no %s/_index.md); editions: %s", from, oldContent, strings.Join(editionIDs(fsys), ", "))
-	}
+	oldContent, _ := load.EditionFolders(prev.ID)
 
 	files := map[string][]byte{}
-	res := &Result{From: from}
-	src, err := fs.ReadFile(fsys, path.Join(oldContent, "_index.md"))
+	res := &Result{From: prev.ID}
+	indexFile := path.Join(oldContent, "_index.md")
+	src, err := fs.ReadFile(fsys, indexFile)
 	if err != nil {
 		return nil, err
 	}
-	dates, err := nextDates(path.Join(oldContent, "_index.md"), string(src), opts)
+	dates, err := nextDates(prev, string(src), site.FinancialYearStart, opts)
 	if err != nil {
 		return nil, err
 	}
-	dates.yearStart = yearStart(fsys)
-	index, err := editionIndex(path.Join(oldContent, "_index.md"), string(src), from, dates)
+	index, err := editionIndex(indexFile, string(src), prev, dates)
 	if err != nil {
 		return nil, err
 	}
@@ -127,13 +121,9 @@ func Edition(opts Options) (*Result, error) {
 		files[path.Join(newContent, name)] = []byte(priorityFile(string(b), dates))
 	}
 
-	figures := path.Join("data/editions", from, "kpis.toml")
+	figures := load.FiguresFile(prev.ID)
 	if b, err := fs.ReadFile(fsys, figures); err == nil {
-		out, err := copyFigures(figures, string(b), from, dates)
-		if err != nil {
-			return nil, err
-		}
-		files[path.Join(newData, "kpis.toml")] = []byte(out)
+		files[load.FiguresFile(opts.ID)] = []byte(copyFigures(string(b), prev.ID, dates))
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -143,7 +133,11 @@ func Edition(opts Options) (*Result, error) {
 	}
 	res.NewMonths = [2]model.Month{first, dates.to}
 
-	if err := writeAll(root, files, []string{newContent, newData}); err != nil {
+	dirs := []string{newContent, newData}
+	if err := writeAll(root, files, dirs); err != nil {
+		return nil, err
+	}
+	if err := checkWritten(root, opts.ID, dirs); err != nil {
 		return nil, err
 	}
 	for p := range files {
@@ -151,6 +145,52 @@ func Edition(opts Options) (*Result, error) {
 	}
 	sort.Strings(res.Files)
 	return res, nil
+}
+
+// startingEdition is the edition the new one starts from: the one named, or
+// the one with the latest as-at month (then the greatest id), the one a new
+// edition normally follows.
+func startingEdition(site *model.Site, opts Options) (*model.Edition, error) {
+	if opts.From == opts.ID && opts.From != "" {
+		return nil, fmt.Errorf("the new edition %q cannot be made from itself", opts.ID)
+	}
+	if len(site.Editions) == 0 {
+		return nil, fmt.Errorf("there is no edition to start from in content/editions; write the first one by hand (see docs/format.md)")
+	}
+	if opts.From == "" {
+		return site.Editions[len(site.Editions)-1], nil
+	}
+	var ids []string
+	for _, e := range site.Editions {
+		if e.ID == opts.From {
+			return e, nil
+		}
+		ids = append(ids, e.ID)
+	}
+	return nil, fmt.Errorf("there is no edition %q to start from; editions: %s", opts.From, strings.Join(ids, ", "))
+}
+
+// checkWritten loads the site with the new edition and, if the edition does
+// not load cleanly, removes what was written and says why.
+func checkWritten(root *os.Root, id string, dirs []string) error {
+	_, diags := load.Site(root.FS(), load.Options{Drafts: true, Future: true})
+	if !diags.HasErrors() {
+		return nil
+	}
+	for _, d := range dirs {
+		_ = root.RemoveAll(d)
+	}
+	return fmt.Errorf("the new edition %s did not load, so nothing was kept (please report this as a planpress bug, with the edition you started from); the first problem: %s", id, firstError(diags))
+}
+
+// firstError is the first error of a load, as planpress check writes it.
+func firstError(diags *diag.List) string {
+	for _, d := range diags.Items() {
+		if d.Severity == diag.Error {
+			return d.String()
+		}
+	}
+	return ""
 }
 
 // writeAll writes every file, or none: on a failure it removes the folders
@@ -190,89 +230,14 @@ func writeAll(root *os.Root, files map[string][]byte, dirs []string) error {
 	return nil
 }
 
-// editionIDs lists the edition folders, for messages.
-func editionIDs(fsys fs.FS) []string {
-	entries, _ := fs.ReadDir(fsys, "content/editions")
-	var out []string
-	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(e.Name(), "_") {
-			out = append(out, e.Name())
-		}
+// splitFront separates front matter from the body of a Markdown file the
+// load has read without problems.
+func splitFront(file, src string) (front, body string, ok bool) {
+	front, body, _, ok = load.SplitFrontMatter(file, src, &diag.List{})
+	if front != "" {
+		front += "\n"
 	}
-	if len(out) == 0 {
-		return []string{"none"}
-	}
-	return out
-}
-
-// newestEdition is the edition with the latest as-at month (then the
-// greatest id), the one a new edition normally follows.
-func newestEdition(fsys fs.FS) (string, error) {
-	best, bestAt := "", model.Month(0)
-	for _, id := range editionIDs(fsys) {
-		b, err := fs.ReadFile(fsys, path.Join("content/editions", id, "_index.md"))
-		if err != nil {
-			continue
-		}
-		front, _, ok := splitFront(string(b))
-		if !ok {
-			continue
-		}
-		var fm struct {
-			AsAt string `toml:"as_at"`
-		}
-		if _, err := toml.Decode(front, &fm); err != nil {
-			continue
-		}
-		m, err := model.ParseMonth(fm.AsAt)
-		if err != nil {
-			continue
-		}
-		if m > bestAt || (m == bestAt && id > best) {
-			best, bestAt = id, m
-		}
-	}
-	if best == "" {
-		return "", fmt.Errorf("there is no edition to start from in content/editions; write the first one by hand (see docs/format.md)")
-	}
-	return best, nil
-}
-
-// yearStart reads financial_year_start from planpress.toml (April when unset
-// or unreadable: planpress check reports a bad value).
-func yearStart(fsys fs.FS) time.Month {
-	var site struct {
-		Start int `toml:"financial_year_start"`
-	}
-	b, err := fs.ReadFile(fsys, "planpress.toml")
-	if err == nil {
-		_, err = toml.Decode(string(b), &site)
-	}
-	if err != nil || site.Start < 1 || site.Start > 12 {
-		return time.April
-	}
-	return time.Month(site.Start)
-}
-
-// splitFront separates TOML front matter between "+++" lines from the body.
-func splitFront(src string) (front, body string, ok bool) {
-	src = strings.TrimPrefix(src, "\ufeff")
-	src = strings.ReplaceAll(src, "\r\n", "\n")
-	if !strings.HasPrefix(src, "+++\n") {
-		return "", src, false
-	}
-	rest := src[4:]
-	if strings.HasPrefix(rest, "+++\n") {
-		return "", rest[4:], true
-	}
-	end := strings.Index(rest, "\n+++\n")
-	if end < 0 {
-		if strings.HasSuffix(rest, "\n+++") {
-			return rest[:len(rest)-4] + "\n", "", true
-		}
-		return "", src, false
-	}
-	return rest[:end+1], rest[end+5:], true
+	return front, body, ok && strings.HasPrefix(strings.TrimPrefix(src, "\ufeff"), "+++")
 }
 
 func joinFront(front, body string) string {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/planpress/planpress/internal/load"
 	"github.com/planpress/planpress/internal/model"
@@ -205,14 +204,5 @@ func TestSetKeys(t *testing.T) {
 	want := "# a comment\ntitle = \"New\"\nsummary = \"S\"\ndraft = true\n\n[signatory]\nname = \"A\"\n"
 	if got != want {
 		t.Errorf("setKeys:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-func TestPublishedOf(t *testing.T) {
-	if tm, p := publishedOf("2019-05"); p != "month" || tm.Month() != time.May {
-		t.Errorf("month: %v %s", tm, p)
-	}
-	if tm, p := publishedOf(time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)); p != "day" || tm.Day() != 20 {
-		t.Errorf("date: %v %s", tm, p)
 	}
 }

@@ -12,16 +12,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/planpress/planpress/internal/build"
 	"github.com/planpress/planpress/internal/diag"
@@ -67,10 +63,6 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	lastReport string // the problems last written to log; only the watcher touches it
-	// cache keeps the last build's loaded editions and rendered parts, so a
-	// rebuild redoes only what the edited files touch. Builds run one at a
-	// time (New, then the watcher), which a cache needs.
-	cache *build.Cache
 }
 
 // snapshot is one finished build: the files to serve, or the problems to show
@@ -104,7 +96,6 @@ func New(opts Options) (*Server, error) {
 		settle: opts.Settle,
 		epoch:  strconv.FormatInt(time.Now().UnixNano(), 36),
 		done:   make(chan struct{}),
-		cache:  &build.Cache{},
 	}
 	if s.log == nil {
 		s.log = io.Discard
@@ -165,12 +156,12 @@ func (s *Server) Base() string { return s.current.Load().base }
 // reload.
 func (s *Server) rebuild() {
 	start := time.Now()
-	sink, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true, Cache: s.cache})
+	files, base, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
 	n := s.builds.Add(1)
 	snap := &snapshot{
 		id:    s.epoch + "-" + strconv.FormatInt(n, 10),
-		base:  basePath(s.source),
-		files: sink.Files,
+		base:  base,
+		files: files.Files(),
 		diags: diags,
 	}
 	if diags.HasErrors() {
@@ -196,23 +187,5 @@ func (s *Server) report(snap *snapshot, took time.Duration) {
 		fmt.Fprintf(s.log, "planpress serve: %d error(s) after %s; the browser shows them until they are fixed\n", snap.diags.Count(diag.Error), took)
 		return
 	}
-	hits, misses := s.cache.Reused()
-	fmt.Fprintf(s.log, "planpress serve: built %d file(s) in %s (%d of %d parts unchanged)\n", len(snap.files), took, hits, hits+misses)
-}
-
-// basePath reads the path part of base_url, which every link in the site
-// starts with. Problems with the file are the build's to report; here they
-// mean the site lives at "/".
-func basePath(source string) string {
-	var settings struct {
-		BaseURL string `toml:"base_url"`
-	}
-	if _, err := toml.DecodeFile(filepath.Join(source, "planpress.toml"), &settings); err != nil {
-		return "/"
-	}
-	u, err := url.Parse(settings.BaseURL)
-	if err != nil || u.Path == "" || !cleanPath(u.Path) {
-		return "/"
-	}
-	return strings.TrimSuffix(u.Path, "/") + "/"
+	fmt.Fprintf(s.log, "planpress serve: built %d file(s) in %s\n", len(snap.files), took)
 }

@@ -1,0 +1,207 @@
+package view
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+
+	"github.com/planpress/planpress/internal/charts"
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// ChartView is a chart as a page carries it (layouts/partials/chart.html,
+// and layouts/partials/chart-canvas.html for the canvas alone): the options
+// the site's chart script draws, and the caption and one-sentence summary
+// that every reader gets, with or without the script.
+type ChartView struct {
+	// ID names the chart: its canvas is "chart-ID", its options
+	// "chart-ID-options" and its figure "figure-ID".
+	ID      string
+	Caption string
+	Summary string
+	// Options are the ECharts options as JSON with <, > and & escaped, safe
+	// inside <script type="application/json">; empty when the chart could
+	// not be drawn.
+	Options template.JS
+}
+
+func chartView(id string, options json.RawMessage, caption, summary string) *ChartView {
+	v := &ChartView{ID: id, Caption: caption, Summary: summary}
+	if len(options) > 0 {
+		var b bytes.Buffer
+		json.HTMLEscape(&b, options)
+		v.Options = template.JS(b.String())
+	}
+	return v
+}
+
+// chartInput turns an edition's view of a KPI into what its line chart shows.
+func (s *Site) chartInput(id string, res *compute.KPIResult) charts.KPIChart {
+	site := s.Model
+	k := res.KPI
+	c := charts.KPIChart{ID: id, Title: k.ShortTitle, Unit: k.Unit, Decimals: k.Decimals, YFromZero: k.YAxisFromZero}
+	if k.Unit == model.UnitPercent {
+		c.Suffix = "%"
+	}
+	var span *charts.TargetSpan
+	for _, p := range res.Points {
+		c.Points = append(c.Points, charts.Point{Month: p.Month, Value: p.Value, HasValue: p.HasValue, RAG: p.RAG})
+		if p.Target == nil {
+			span = nil
+			continue
+		}
+		fy := site.FinancialYear(p.Month)
+		if span != nil && span.Value == *p.Target && span.To == p.Month-1 && site.FinancialYear(span.From) == fy {
+			span.To = p.Month
+			continue
+		}
+		c.Targets = append(c.Targets, charts.TargetSpan{From: p.Month, To: p.Month, Value: *p.Target, Label: "Target " + fy.String()})
+		span = &c.Targets[len(c.Targets)-1]
+	}
+	if b := k.Baseline; b != nil {
+		label := "Baseline " + b.Period
+		if b.Source != "" {
+			label += " (" + b.Source + ")"
+		}
+		c.Refs = append(c.Refs, charts.RefLine{Label: label, Value: b.Value})
+	}
+	for _, cmp := range k.Comparators {
+		label := cmp.Name
+		if cmp.Period != "" {
+			label += " " + cmp.Period
+		}
+		c.Refs = append(c.Refs, charts.RefLine{Label: label, Value: cmp.Value})
+	}
+	if len(res.Points) > 0 {
+		first, last := res.Points[0].Month, res.Points[len(res.Points)-1].Month
+		for _, ev := range site.Events {
+			if ev.To >= first && ev.From <= last {
+				c.Shades = append(c.Shades, charts.Shade{Label: ev.Name, From: max(ev.From, first), To: min(ev.To, last)})
+			}
+		}
+	}
+	return c
+}
+
+// editionKPIChart is the line chart of a KPI in an edition, or nil for a
+// KPI with nothing to draw (directions only).
+func (s *Site) editionKPIChart(e *model.Edition, res *compute.KPIResult, f *Findings) *ChartView {
+	return s.lineChart(charts.ID(e.ID, res.KPI.ID), res, "", f)
+}
+
+// lineChart draws a KPI's points as a line chart with its caption and
+// one-sentence summary, or returns nil when nothing has a value. The caption
+// names the KPI and the months shown, then any note.
+func (s *Site) lineChart(id string, res *compute.KPIResult, note string, f *Findings) *ChartView {
+	c := s.chartInput(id, res)
+	sum, ok := charts.SummaryOf(c, res.KPI.Polarity)
+	if !ok {
+		return nil
+	}
+	c.Description = charts.Sentence(sum)
+	opts, err := charts.KPILine(c)
+	if err != nil {
+		if !errors.Is(err, charts.ErrNoValues) {
+			f.Diags.Errorf(res.KPI.Pos.File, res.KPI.Pos.Line, "", "cannot chart KPI %q: %v", res.KPI.ID, err)
+		}
+		return nil
+	}
+	caption := "Chart: " + res.KPI.Title
+	if n := len(res.Points); n > 0 {
+		caption += fmt.Sprintf(", %s to %s", res.Points[0].Month.Long(), res.Points[n-1].Month.Long())
+	}
+	if note != "" {
+		caption += ", " + note
+	}
+	return chartView(c.ID, opts, caption, c.Description)
+}
+
+// statusColours are the bar colours of the site's statuses, by their RAG.
+func (s *Site) statusColours() []string {
+	out := make([]string, 0, len(s.Model.Statuses))
+	for _, st := range s.Model.Statuses {
+		out = append(out, charts.RAGColour(st.RAG))
+	}
+	return out
+}
+
+// summaryCharts returns the edition overview's charts: milestones by status,
+// milestones by priority and status, and KPIs by their latest rating.
+func (s *Site) summaryCharts(res *compute.EditionResult, f *Findings) []*ChartView {
+	e := res.Edition
+	var out []*ChartView
+	var names []string
+	var counts []float64
+	for _, c := range res.Milestones.ByStatus {
+		names = append(names, c.Status.Name)
+		counts = append(counts, float64(c.Count))
+	}
+	status := charts.Bar{ID: charts.ID(e.ID, "milestones-by-status"), Title: "Milestones by status", Unit: "milestones",
+		Categories: names, Series: []charts.BarSeries{{Name: "Milestones", Values: counts, Colours: s.statusColours()}}, Horizontal: true}
+	out = appendChart(out, s.barChart(e, status, "Chart: milestones by status", f))
+
+	var cats []string
+	for _, p := range e.Priorities {
+		cats = append(cats, fmt.Sprintf("%d. %s", p.Number, p.Title))
+	}
+	byPriority := charts.Bar{ID: charts.ID(e.ID, "milestones-by-priority"), Title: "Milestones by priority and status", Unit: "milestones",
+		Categories: cats, Stacked: true, Horizontal: true}
+	for i, st := range s.Model.Statuses {
+		vals := make([]float64, len(e.Priorities))
+		any := false
+		for j := range e.Priorities {
+			n := res.Priorities[j].ByStatus[i].Count
+			vals[j] = float64(n)
+			any = any || n > 0
+		}
+		if any {
+			byPriority.Series = append(byPriority.Series, charts.BarSeries{Name: st.Name, Values: vals, Colour: charts.RAGColour(st.RAG)})
+		}
+	}
+	if len(cats) > 0 && len(byPriority.Series) > 0 {
+		out = appendChart(out, s.barChart(e, byPriority, "Chart: milestones by priority and status", f))
+	}
+	if r := res.Ratings; len(res.Reported) > 0 {
+		rag := charts.Bar{ID: charts.ID(e.ID, "kpis-by-rating"), Title: "Indicators by latest rating", Unit: "indicators",
+			Categories: []string{"Green", "Amber", "Red", "No rating"},
+			Series: []charts.BarSeries{{Name: "Indicators", Values: []float64{float64(r.Green), float64(r.Amber), float64(r.Red), float64(r.None)},
+				Colours: []string{charts.RAGColour(model.RAGGreen), charts.RAGColour(model.RAGAmber), charts.RAGColour(model.RAGRed), charts.RAGColour(model.RAGNone)}}},
+			Horizontal: true}
+		out = appendChart(out, s.barChart(e, rag, "Chart: indicators by their latest rating", f))
+	}
+	return out
+}
+
+func appendChart(list []*ChartView, c *ChartView) []*ChartView {
+	if c == nil {
+		return list
+	}
+	return append(list, c)
+}
+
+func (s *Site) barChart(e *model.Edition, b charts.Bar, caption string, f *Findings) *ChartView {
+	b.Description = charts.BarSentence(b)
+	opts, err := charts.Bars(b)
+	if err != nil {
+		f.Diags.Errorf(e.Pos.File, 0, "", "cannot draw chart %s: %v", b.ID, err)
+		return nil
+	}
+	return chartView(b.ID, opts, caption, b.Description)
+}
+
+// authorChart is the chart of an author-declared chart; the author-chart
+// partial writes its figure, caption and table around it.
+func (s *Site) authorChart(e *model.Edition, ch *model.AuthorChart, f *Findings) *ChartView {
+	b := charts.Bar{ID: charts.ID(e.ID, ch.ID), Title: ch.Title, Unit: ch.Unit, Categories: ch.Categories,
+		Series: []charts.BarSeries{{Name: firstNonEmpty(ch.Unit, "Number"), Values: ch.Values}}, Horizontal: true}
+	b.Description = charts.BarSentence(b)
+	opts, err := charts.Bars(b)
+	if err != nil {
+		f.Diags.Errorf(ch.Pos.File, ch.Pos.Line, "give one number for each category", "cannot draw chart %q: %v", ch.ID, err)
+		return chartView(b.ID, nil, "", b.Description)
+	}
+	return chartView(b.ID, opts, "", b.Description)
+}

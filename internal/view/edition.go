@@ -1,0 +1,348 @@
+package view
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/markdown"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// StatusView is a status word ready to show as a tag.
+type StatusView struct {
+	Name        string
+	Key         string
+	RAG         string // "red", "amber", "green" or ""
+	OnTrack     bool
+	Description string
+}
+
+// StatusCountView is one line of a milestone summary.
+type StatusCountView struct {
+	Status  StatusView
+	Count   int
+	Percent string
+}
+
+// SummaryView is a milestone summary, ready to show.
+type SummaryView struct {
+	Total          int
+	OnTrack        int
+	OnTrackPercent string
+	ByStatus       []StatusCountView
+	Sentence       string
+}
+
+// EditionView is one edition, computed and formatted.
+type EditionView struct {
+	ID           string
+	Title        string
+	Path         string
+	Published    string // "May 2019" or "31 May 2019"
+	PublishedISO string
+	AsAt         string // "March 2019"
+	Period       string // "April 2018 to March 2019"
+	Summary      string
+	Signatory    model.Person
+	Intro        template.HTML
+	Caveat       string
+	Draft        bool
+	Milestones   SummaryView
+	Priorities   []*PriorityView
+	KPIs         KPIRAGView
+	ColourKey    ColourKey
+	DataJSON     string
+	DataCSV      string
+	PrintPath    string
+	Charts       []*ChartView
+	// Changes says what moved since the previous edition (nil for the
+	// first). It reads only this edition and the one before, so an
+	// edition's page never changes when later editions are added.
+	Changes *ChangesView
+}
+
+// KPIRAGView counts an edition's KPIs by their latest rating.
+type KPIRAGView struct {
+	Red, Amber, Green, None, Total int
+	Sentence                       string
+}
+
+// ColourKey writes the rating rules out in words.
+type ColourKey struct {
+	Green, Amber, Red, Travel, Monitor string
+}
+
+// PriorityView is one priority of an edition.
+type PriorityView struct {
+	Number     int
+	Label      string
+	Title      string
+	Commitment template.HTML
+	Path       string
+	Milestones []MilestoneView
+	Summary    SummaryView
+	Body       template.HTML
+	// Unplaced is the table of the KPIs the narrative did not place itself.
+	Unplaced *KPITableView
+	KPIs     []string
+}
+
+// MilestoneView is one row of a plan table.
+type MilestoneView struct {
+	Ref    string
+	Anchor string
+	Text   template.HTML
+	Impact []template.HTML
+	QA     []template.HTML
+	Dates  []DateView
+	Status StatusView
+}
+
+// DateView is one key date of a milestone.
+type DateView struct {
+	Label string
+	Value string
+}
+
+// EditionPath is the folder of an edition's pages below the site root.
+func EditionPath(e *model.Edition) string { return path.Join("editions", e.ID) + "/" }
+
+// PriorityPage is the address of a priority's page in one edition.
+func (s *Site) PriorityPage(e *model.Edition, p *model.Priority) string {
+	return s.URL(EditionPath(e) + p.Slug + "/")
+}
+
+// KPIPage is the address of a KPI's page across editions.
+func (s *Site) KPIPage(id string) string { return s.URL("kpis/" + id + "/") }
+
+// MilestoneAnchor is the id of a milestone's row in its plan table.
+func MilestoneAnchor(ref string) string { return "m-" + ref }
+
+// newNarrative prepares what an edition's narrative can quote. Milestone refs
+// link to their rows on the priority's own page, on another page of the
+// edition, or (inPrint) on the same print page.
+func (s *Site) newNarrative(res *compute.EditionResult, p *model.Priority, inPrint bool) *narrative {
+	e := res.Edition
+	c := &narrative{view: s, site: s.Model, edition: e, results: res.KPIs, priority: p, placed: map[string]bool{}, quoted: map[string]bool{}, anchors: map[string]string{}}
+	for _, pr := range e.Priorities {
+		page := ""
+		if !inPrint && (p == nil || pr != p) {
+			page = s.PriorityPage(e, pr)
+		}
+		for _, m := range pr.Milestones {
+			c.anchors[m.Ref] = page + "#" + MilestoneAnchor(m.Ref)
+		}
+	}
+	return c
+}
+
+func (s *Site) statusView(name string) StatusView {
+	st := s.Model.Status(name)
+	if st == nil {
+		return StatusView{Name: name}
+	}
+	return StatusView{Name: st.Name, Key: st.Key, RAG: st.RAG.String(), OnTrack: st.OnTrack, Description: st.Description}
+}
+
+func (s *Site) summaryView(sum compute.Summary, what string) SummaryView {
+	v := SummaryView{Total: sum.Total, OnTrack: sum.OnTrack, OnTrackPercent: format.Number(sum.OnTrackPercent, model.UnitPercent, 1)}
+	var parts []string
+	for _, c := range sum.ByStatus {
+		st := s.statusView(c.Status.Name)
+		v.ByStatus = append(v.ByStatus, StatusCountView{Status: st, Count: c.Count, Percent: format.Number(c.Percent, model.UnitPercent, 1)})
+		if c.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ToLower(c.Status.Name)))
+		}
+	}
+	v.Sentence = fmt.Sprintf("%d of %d milestones %s are on track (%s)", sum.OnTrack, sum.Total, what, v.OnTrackPercent)
+	if len(parts) > 0 {
+		v.Sentence += ": " + strings.Join(parts, ", ")
+	}
+	v.Sentence += "."
+	return v
+}
+
+func (s *Site) colourKey() ColourKey {
+	b := s.Model.Band
+	width := format.Number(b.Width, model.UnitNumber, decimalsOf(b.Width))
+	amber := fmt.Sprintf("the figure misses its target by no more than %s%% of the target (for a target of 25%% where lower is better, up to 28.75%%)", width)
+	if b.Mode == model.BandPoints {
+		amber = fmt.Sprintf("the figure misses its target by no more than %s percentage points (or units, for figures that are not percentages)", width)
+	}
+	return ColourKey{
+		Green:   "the figure meets or beats its target.",
+		Amber:   amber + ".",
+		Red:     "the figure misses its target by more than that.",
+		Travel:  "compares each month with the month before: Improving (green) when it moved the right way for that indicator, Worsening (amber) when it moved the wrong way, and Increasing or Decreasing where neither way is better.",
+		Monitor: "indicators marked Monitor only, or with no target, are watched but not rated.",
+	}
+}
+
+// publishedWords is when an edition was published, as a reader reads it:
+// "May 2019" when only the month is known, else "31 May 2019"; and the same
+// as an ISO date.
+func publishedWords(e *model.Edition) (words, iso string) {
+	switch {
+	case e.PublishedPrecision == "month":
+		return model.MonthOf(e.Published.Year(), e.Published.Month()).Long(), e.Published.Format("2006-01")
+	case !e.Published.IsZero():
+		return e.Published.Format("2 January 2006"), e.Published.Format("2006-01-02")
+	}
+	return "", ""
+}
+
+// editionView builds the overview of an edition for one page: the edition's
+// own pages, or (inPrint) its print edition.
+func (s *Site) editionView(res *compute.EditionResult, g *markdown.Glossary, inPrint bool, charts []*ChartView, f *Findings) *EditionView {
+	e := res.Edition
+	v := &EditionView{
+		ID: e.ID, Title: e.Title, Path: s.URL(EditionPath(e)), Summary: e.Summary,
+		AsAt: e.AsAt.Long(), Signatory: e.Signatory, Caveat: e.Caveat, Draft: e.Draft,
+		DataJSON:  s.URL(EditionPath(e) + "data.json"),
+		DataCSV:   s.URL(EditionPath(e) + "data.csv"),
+		PrintPath: s.URL(EditionPath(e) + "print/"),
+	}
+	if !e.From.IsZero() {
+		v.Period = e.From.Long() + " to " + e.To.Long()
+	}
+	v.Published, v.PublishedISO = publishedWords(e)
+	ctx := s.newNarrative(res, nil, inPrint)
+	check := ""
+	if !inPrint {
+		check = "/" + EditionPath(e)
+	}
+	v.Intro = s.convert(e.Intro, e.IntroPos, ctx, g, check, f)
+	v.Milestones = s.summaryView(res.Milestones, "in this edition")
+	r := res.Ratings
+	v.KPIs = KPIRAGView{Red: r.Red, Amber: r.Amber, Green: r.Green, None: r.None, Total: len(res.Reported)}
+	v.KPIs.Sentence = fmt.Sprintf("Of %d indicators at their latest month, %d are Green, %d Amber and %d Red; %d have no target or publish a direction only.", len(res.Reported), r.Green, r.Amber, r.Red, r.None)
+	v.ColourKey = s.colourKey()
+	v.Charts = charts
+	v.Changes = s.changesView(res)
+	return v
+}
+
+// priorityView builds one priority's page of an edition. The print edition
+// shows the same view.
+func (s *Site) priorityView(res *compute.EditionResult, i int, g *markdown.Glossary, f *Findings) *PriorityView {
+	e, p := res.Edition, res.Edition.Priorities[i]
+	ctx := s.newNarrative(res, p, false)
+	v := &PriorityView{Number: p.Number, Label: p.Label, Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs}
+	plain := &markdown.Env{Glossary: g}
+	v.Commitment = s.md.ConvertInline(p.Commitment, plain)
+	for _, m := range p.Milestones {
+		mv := MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Status: s.statusView(m.Status)}
+		mv.Text = s.md.ConvertInline(m.Text, plain)
+		for _, x := range m.Impact {
+			mv.Impact = append(mv.Impact, s.md.ConvertInline(x, plain))
+		}
+		for _, x := range m.QA {
+			mv.QA = append(mv.QA, s.md.ConvertInline(x, plain))
+		}
+		mv.Dates = milestoneDates(m, e.AsAt)
+		v.Milestones = append(v.Milestones, mv)
+	}
+	v.Summary = s.summaryView(res.Priorities[i], "in this priority")
+	v.Body = s.convert(p.Body, p.BodyPos, ctx, g, "/"+EditionPath(e)+p.Slug+"/", f)
+	warnUncommentedRed(p, res, ctx, f)
+	var unplaced []*compute.KPIResult
+	for _, id := range p.KPIs {
+		if x, ok := res.KPIs[id]; ok && !ctx.placed[id] {
+			unplaced = append(unplaced, x)
+		}
+	}
+	if len(unplaced) > 0 {
+		v.Unplaced = ctx.kpiTableView(g, unplaced, "", f)
+	}
+	return v
+}
+
+func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
+	var out []DateView
+	if !m.Commenced.IsZero() {
+		label := "Commenced"
+		if m.Commenced > asAt {
+			label = "Commencing"
+		}
+		out = append(out, DateView{label, m.Commenced.Long()})
+	}
+	if !m.Launch.IsZero() {
+		out = append(out, DateView{"Launch", m.Launch.Long()})
+	}
+	if !m.Due.IsZero() {
+		out = append(out, DateView{"Due", m.Due.Long()})
+	}
+	if !m.Date.IsZero() {
+		out = append(out, DateView{"", m.Date.Long()})
+	}
+	if m.Timing != "" {
+		out = append(out, DateView{"Timing", m.Timing})
+	}
+	if len(m.Updates) > 0 {
+		var s []string
+		for _, u := range m.Updates {
+			s = append(s, u.Short())
+		}
+		out = append(out, DateView{"Quarterly updates", strings.Join(s, ", ")})
+	}
+	return out
+}
+
+// prioritySummary is a priority as the edition overview lists it.
+func (s *Site) prioritySummary(res *compute.EditionResult, i int) *PriorityView {
+	e, p := res.Edition, res.Edition.Priorities[i]
+	v := &PriorityView{Number: p.Number, Label: p.Label, Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs}
+	v.Commitment = template.HTML(template.HTMLEscapeString(p.Commitment))
+	for _, m := range p.Milestones {
+		v.Milestones = append(v.Milestones, MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Text: template.HTML(template.HTMLEscapeString(m.Text)), Status: s.statusView(m.Status)})
+	}
+	v.Summary = s.summaryView(res.Priorities[i], "in this priority")
+	return v
+}
+
+// notice says, outside <main>, that this is a draft, or that it is an
+// archived report. The notice does not name the newer report: then an
+// edition's pages, once a later one is published, stay the same byte for
+// byte whatever is published after (the latest report is the home page).
+func (s *Site) notice(e *model.Edition) *Notice {
+	if e.Draft {
+		return &Notice{Kind: "draft", Text: "This is a draft. It is not published."}
+	}
+	if s.Latest != nil && e != s.Latest {
+		return &Notice{Kind: "newer", Text: "This is an archived report, kept as it was published. A newer report has been published since.",
+			Link: &Link{Href: s.URL(""), Text: "Read the latest report"}}
+	}
+	return nil
+}
+
+// warnUncommentedRed warns of a KPI that is Red at its latest month while its
+// priority's narrative neither quotes it nor names it: a scrutiny committee
+// will ask about it.
+func warnUncommentedRed(p *model.Priority, res *compute.EditionResult, ctx *narrative, f *Findings) {
+	body := strings.ToLower(p.Body)
+	for i, id := range p.KPIs {
+		x, ok := res.KPIs[id]
+		if !ok {
+			continue
+		}
+		latest := x.Latest()
+		if latest == nil || latest.RAG != model.RAGRed || ctx.quoted[id] {
+			continue
+		}
+		k := x.KPI
+		if strings.Contains(body, strings.ToLower(k.Title)) || strings.Contains(body, strings.ToLower(k.ShortTitle)) {
+			continue
+		}
+		line := p.Pos.Line
+		if i < len(p.KPILines) {
+			line = p.KPILines[i]
+		}
+		f.Diags.Warnf(p.Pos.File, line, fmt.Sprintf("say what is being done about it, quoting the figure with {{< value %s latest >}}", id),
+			"KPI %q is Red at %s (%s against a target of %s) but the narrative of priority %d does not comment on it",
+			id, latest.Month.Long(), format.Number(latest.Value, k.Unit, k.Decimals), format.Target(*latest.Target, k.Unit, k.Decimals), p.Number)
+	}
+}

@@ -1,0 +1,184 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/markdown"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// ArchiveView lists every edition, newest first.
+type ArchiveView struct {
+	Editions []ArchiveEntry
+}
+
+// ArchiveEntry is one edition in the list.
+type ArchiveEntry struct {
+	Title     string
+	Href      string
+	Published string
+	AsAt      string
+	Summary   string
+	Sentence  string
+	Latest    bool
+	Draft     bool
+}
+
+// GlossaryView lists the glossary's terms.
+type GlossaryView struct {
+	Terms []TermView
+}
+
+// TermView is one glossary entry.
+type TermView struct {
+	Abbr    string
+	Anchor  string
+	Meaning string
+	Note    string
+}
+
+// A11yView is the accessibility statement's data.
+type A11yView struct {
+	model.Accessibility
+	Organisation string
+	Site         string
+	StatusText   string
+	Contact      model.Contact
+}
+
+// SearchView is the search page's data.
+type SearchView struct {
+	Index      string // the index's address
+	Archive    string
+	KPIs       string
+	Milestones string
+	Priorities string
+}
+
+// SitePages builds the pages of the site itself: the list of reports, the
+// glossary, the accessibility statement, the search page, ordinary pages and
+// the not-found page.
+func (s *Site) SitePages(f *Findings) []*Page {
+	m := s.Model
+	var out []*Page
+	av := &ArchiveView{}
+	for i := len(m.Editions) - 1; i >= 0; i-- {
+		e := m.Editions[i]
+		sum := summarise(m, e)
+		entry := ArchiveEntry{Title: e.Title, Href: s.URL(EditionPath(e)), AsAt: e.AsAt.Long(), Summary: e.Summary, Latest: e == s.Latest, Draft: e.Draft,
+			Sentence: fmt.Sprintf("%d of %d milestones on track (%s).", sum.OnTrack, sum.Total, format.Number(sum.OnTrackPercent, model.UnitPercent, 1))}
+		if e.PublishedPrecision == "month" {
+			entry.Published = model.MonthOf(e.Published.Year(), e.Published.Month()).Long()
+		} else {
+			entry.Published = e.Published.Format("2 January 2006")
+		}
+		av.Editions = append(av.Editions, entry)
+	}
+	home := Link{Href: s.URL(""), Text: "Home"}
+	out = append(out, s.page("archive", "editions/index.html", &Page{Title: "All reports", Heading: "All reports", Description: "Every edition of the report, as published.", Breadcrumbs: []Link{home}, Extra: av}))
+
+	gv := &GlossaryView{}
+	terms := append([]model.Term(nil), m.Glossary...)
+	sort.SliceStable(terms, func(i, j int) bool { return strings.ToLower(terms[i].Abbr) < strings.ToLower(terms[j].Abbr) })
+	for _, t := range terms {
+		gv.Terms = append(gv.Terms, TermView{Abbr: t.Abbr, Anchor: TermAnchor(t.Abbr), Meaning: t.Meaning, Note: t.Note})
+	}
+	out = append(out, s.page("glossary", "glossary/index.html", &Page{Title: "Glossary", Heading: "Glossary", Description: "What the abbreviations in the reports mean.", Breadcrumbs: []Link{home}, Extra: gv}))
+
+	a := &A11yView{Accessibility: m.Accessibility, Organisation: m.Organisation, Site: m.Title, Contact: m.Contact}
+	switch m.Accessibility.Status {
+	case "full":
+		a.StatusText = "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."
+	case "not":
+		a.StatusText = "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below."
+	default:
+		a.StatusText = "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below."
+	}
+	if a.ContactEmail == "" {
+		a.ContactEmail = m.Contact.Email
+	}
+	if a.ResponseDays == 0 {
+		a.ResponseDays = 5
+	}
+	out = append(out, s.page("accessibility", "accessibility/index.html", &Page{Title: "Accessibility statement", Heading: "Accessibility statement for " + m.Title, Description: "How accessible this website is, and how to report a problem.", Breadcrumbs: []Link{home}, Extra: a}))
+
+	for _, p := range m.Pages {
+		body := s.convert(p.Body, p.Pos, nil, s.terms.NewPage(), "/"+p.Slug+"/", f)
+		out = append(out, s.page("page", p.Slug+"/index.html", &Page{Title: p.Title, Heading: p.Title, Description: p.Title, Breadcrumbs: []Link{home}, Body: body}))
+	}
+	out = append(out, s.page("search", "search/index.html", &Page{
+		Title: "Search", Heading: "Search the reports",
+		Description: "Search every report, indicator and milestone.",
+		Breadcrumbs: []Link{home},
+		Extra: &SearchView{Index: s.URL(SearchIndexPath), Archive: s.URL("editions/"), KPIs: s.URL("kpis/"),
+			Milestones: s.URL("milestones/"), Priorities: s.URL("priorities/")},
+	}))
+	out = append(out, s.page("404", "404.html", &Page{Title: "Page not found", Heading: "Page not found", Path: s.URL("404.html")}))
+	return out
+}
+
+// summarise counts an edition's milestones by status.
+func summarise(m *model.Site, e *model.Edition) compute.Summary {
+	return compute.Summarise(e.Milestones(), m.Statuses)
+}
+
+// SearchEditions lists the editions for the search index, newest first.
+func (s *Site) SearchEditions() []SearchEdition {
+	var out []SearchEdition
+	eds := s.Model.Editions
+	for i := len(eds) - 1; i >= 0; i-- {
+		e := eds[i]
+		out = append(out, SearchEdition{ID: e.ID, Title: e.Title, Label: EditionLabel(e), Latest: e == s.Latest, Draft: e.Draft})
+	}
+	return out
+}
+
+// SiteSearch makes the search entries of the site's own pages and of the
+// glossary.
+func (s *Site) SiteSearch() []SearchEntry {
+	var out []SearchEntry
+	add := func(e SearchEntry) { out = append(out, e.cut()) }
+	for _, p := range s.Model.Pages {
+		env := &markdown.Env{File: p.Pos.File, Line: p.Pos.Line, Diags: &diag.List{}}
+		for _, sec := range plainSections(s.md.Convert(p.Body, env)) {
+			title := p.Title
+			if sec.heading != "" {
+				title += " – " + sec.heading
+			}
+			add(SearchEntry{Title: title, URL: s.URL(p.Slug + "/"), Kind: "page", Text: sec.text})
+		}
+	}
+	for _, t := range s.Model.Glossary {
+		add(SearchEntry{Title: t.Abbr + ": " + t.Meaning, URL: s.URL("glossary/") + "#" + TermAnchor(t.Abbr), Kind: "term", Text: t.Note})
+	}
+	return out
+}
+
+// EditionLabel names an edition briefly, as a column heading or in a list:
+// its publication month ("May 2019"), else its id.
+func EditionLabel(e *model.Edition) string {
+	if e.Published.IsZero() {
+		return e.ID
+	}
+	return model.MonthOf(e.Published.Year(), e.Published.Month()).Long()
+}
+
+// editionLink links to an edition's overview.
+func (s *Site) editionLink(e *model.Edition) Link {
+	return Link{Href: s.URL(EditionPath(e)), Text: e.Title}
+}
+
+// editionShortLink links to an edition's overview by its short name: "May
+// 2019 report".
+func (s *Site) editionShortLink(e *model.Edition) Link {
+	text := EditionLabel(e) + " report"
+	if e.Draft {
+		text += " (draft)"
+	}
+	return Link{Href: s.URL(EditionPath(e)), Text: text}
+}

@@ -1,0 +1,196 @@
+package view
+
+import (
+	"html/template"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/markdown"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// Search is served from the site itself: the build writes a compact index of
+// every page and section, and a small script of the site's own searches it
+// in the browser. This file makes the index's entries.
+
+// excerptRunes bounds each entry's text, to keep the index small.
+const excerptRunes = 320
+
+// SearchEntry is one page or section in the search index.
+type SearchEntry struct {
+	Title   string
+	URL     string
+	Edition string // the edition's id, for pages of one edition
+	Kind    string // "report", "priority", "indicator", "milestone", "page" or "term"
+	Text    string
+}
+
+// SearchEdition is one edition as the search index lists it.
+type SearchEdition struct {
+	ID     string
+	Title  string
+	Label  string
+	Latest bool
+	Draft  bool
+}
+
+// editionSearch makes an edition's entries in the search index: the report,
+// and each priority's commitment and sections.
+func (s *Site) editionSearch(res *compute.EditionResult) []SearchEntry {
+	e := res.Edition
+	var out []SearchEntry
+	add := func(x SearchEntry) { out = append(out, x.cut()) }
+	intro := s.plainNarrative(res, nil, e.Intro, e.IntroPos)
+	add(SearchEntry{Title: e.Title, URL: s.URL(EditionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(intro))})
+	for _, p := range e.Priorities {
+		page := s.PriorityPage(e, p)
+		name := p.Label + ": " + p.Title
+		add(SearchEntry{Title: name, URL: page, Edition: e.ID, Kind: "priority", Text: p.Commitment})
+		for _, s := range s.plainNarrative(res, p, p.Body, p.BodyPos) {
+			if s.text == "" {
+				continue
+			}
+			title := name
+			if s.heading != "" {
+				title += " – " + s.heading
+			}
+			add(SearchEntry{Title: title, URL: page, Edition: e.ID, Kind: "priority", Text: s.text})
+		}
+	}
+	return out
+}
+
+// milestoneSearch makes the milestones' entries in the search index.
+func (s *Site) milestoneSearch(tracker *TrackerView) []SearchEntry {
+	var out []SearchEntry
+	for _, g := range tracker.Groups {
+		for _, row := range g.Rows {
+			text := row.Text
+			for i := len(row.Cells) - 1; i >= 0; i-- {
+				if st := row.Cells[i].Status; st != nil {
+					if i == len(row.Cells)-1 {
+						text += " Status in the latest report: " + st.Name + "."
+					} else {
+						text += " No longer listed; its last status was " + st.Name + "."
+					}
+					break
+				}
+			}
+			out = append(out, SearchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: s.URL("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: text}.cut())
+		}
+	}
+	return out
+}
+
+// plainNarrative converts an edition's narrative for the search index: its
+// figures quoted, its tables and charts left out, split at its headings.
+// Problems are reported by the edition's own pages, not here.
+func (s *Site) plainNarrative(res *compute.EditionResult, p *model.Priority, src string, pos model.Pos) []plainSection {
+	ctx := s.newNarrative(res, p, false)
+	codes := ctx.shortcodes(nil, &Findings{})
+	skip := func(markdown.Args) (markdown.Output, error) { return markdown.Output{Block: true}, nil }
+	codes["kpi-table"], codes["chart"] = skip, skip
+	env := &markdown.Env{File: pos.File, Line: pos.Line, Diags: &diag.List{}, Shortcodes: codes, MilestoneHref: ctx.milestoneHref}
+	return plainSections(s.md.Convert(src, env))
+}
+
+// plainSection is the text under one heading.
+type plainSection struct {
+	heading string
+	text    string
+}
+
+// plainSections splits HTML at its h2 headings into plain text, leaving out
+// tables, figures and scripts.
+func plainSections(h template.HTML) []plainSection {
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	var out []plainSection
+	cur := plainSection{}
+	var heading, text strings.Builder
+	inHeading, skipDepth := false, 0
+	flush := func() {
+		cur.text = collapse(text.String())
+		if cur.text != "" || cur.heading != "" {
+			out = append(out, cur)
+		}
+		text.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch tag {
+			case "table", "figure", "script", "style", "svg":
+				if tt == html.StartTagToken {
+					skipDepth++
+				} else if skipDepth > 0 {
+					skipDepth--
+				}
+			case "h2":
+				if tt == html.StartTagToken {
+					flush()
+					inHeading = true
+					heading.Reset()
+				} else {
+					inHeading = false
+					cur = plainSection{heading: collapse(heading.String())}
+				}
+			case "p", "li", "h3", "h4", "br", "div", "ul", "ol", "blockquote":
+				text.WriteByte(' ')
+			}
+		case html.TextToken:
+			if skipDepth > 0 {
+				continue
+			}
+			if inHeading {
+				heading.Write(z.Text())
+			} else {
+				text.Write(z.Text())
+			}
+		}
+	}
+}
+
+func joinSections(ss []plainSection) string {
+	var parts []string
+	for _, s := range ss {
+		if s.text != "" {
+			parts = append(parts, s.text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// collapse folds runs of white space into single spaces.
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// cut bounds an entry's text, to keep the index small.
+func (e SearchEntry) cut() SearchEntry {
+	e.Text = excerpt(e.Text, excerptRunes)
+	return e
+}
+
+// excerpt cuts text to at most n runes, at a word boundary, marking the cut.
+func excerpt(s string, n int) string {
+	s = collapse(s)
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && !unicode.IsSpace(rs[cut]) {
+		cut--
+	}
+	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
+}

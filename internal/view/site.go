@@ -1,0 +1,230 @@
+package view
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/markdown"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// Partials runs a layout partial for what a narrative embeds (a KPI table, a
+// chart): the render stage provides it, so that the markup stays in layouts/
+// where a site can override it.
+type Partials interface {
+	Partial(name string, data any) (template.HTML, error)
+}
+
+// Assets are the addresses of the site's own files, which every page links to.
+type Assets struct {
+	CSS     string
+	Charts  string // start-up script
+	ECharts string // the chart library bundle
+	Search  string
+	Live    string // live reload, only under serve
+}
+
+// Site is what every view of one build shares: the site as loaded, where its
+// pages live, its glossary and its newest edition.
+type Site struct {
+	Model  *model.Site
+	Base   string // the path the site lives under: "/" or "/reports/"
+	Latest *model.Edition
+	Assets Assets
+	// Chrome is what every page shows of the site: its name, navigation
+	// and footer, and the home page's own introduction.
+	Chrome *SiteView
+
+	md       *markdown.Converter
+	terms    *markdown.Terms
+	partials Partials
+}
+
+// NewSite prepares the views of a loaded site. The home page's introduction
+// is converted here, once; its problems go to diags.
+func NewSite(s *model.Site, assets Assets, partials Partials, diags *diag.List) *Site {
+	v := &Site{Model: s, Base: BasePath(s.BaseURL), Assets: assets, partials: partials}
+	var mdOpts []markdown.Option
+	if s.RawHTML {
+		mdOpts = append(mdOpts, markdown.WithRawHTML())
+	}
+	v.md = markdown.New(mdOpts...)
+	var terms []markdown.Term
+	for _, t := range s.Glossary {
+		terms = append(terms, markdown.Term{Abbr: t.Abbr, Meaning: t.Meaning, Href: v.URL("glossary/") + "#" + TermAnchor(t.Abbr)})
+	}
+	v.terms = markdown.CompileGlossary(terms)
+	for _, st := range s.Statuses {
+		v.terms.Ignore(strings.Fields(st.Name)...)
+	}
+	if len(s.Editions) > 0 {
+		v.Latest = s.Editions[len(s.Editions)-1]
+	}
+	v.Chrome = v.chrome()
+	if h := s.Home; h != nil {
+		f := &Findings{}
+		v.Chrome.Intro = v.convert(h.Body, h.Pos, nil, v.terms.NewPage(), "/", f)
+		diags.Merge(&f.Diags)
+		v.Chrome.links = f.Links
+	}
+	return v
+}
+
+// HomeLinks are the links of the home page's own introduction, to check
+// once every page is written.
+func (s *Site) HomeLinks() []PageLink { return s.Chrome.links }
+
+// BasePath is the path part of a base_url, which every address of the site
+// starts with: "/" for most sites, "/reports/" for one that lives below a
+// folder of its host.
+func BasePath(baseURL string) string {
+	if baseURL == "" {
+		return "/"
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// URL makes a site address from a path below the site root.
+func (s *Site) URL(p string) string {
+	return s.Base + strings.TrimPrefix(p, "/")
+}
+
+// Absolute makes a full address for canonical links and feeds, or "" when
+// the site has no base_url.
+func (s *Site) Absolute(p string) string {
+	if s.Model.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(s.Model.BaseURL, "/") + "/" + strings.TrimPrefix(strings.TrimPrefix(p, s.Base), "/")
+}
+
+// Link is a labelled address.
+type Link struct {
+	Href    string
+	Text    string
+	Current bool
+}
+
+// SiteView is what every page knows of the site.
+type SiteView struct {
+	Title        string
+	Organisation string
+	Service      string
+	Language     string
+	Contact      model.Contact
+	Nav          []Link
+	Home         string // the home page address
+	Glossary     string // the glossary page address
+	Search       string // the search page address
+	Archive      string // the list of editions
+	A11y         string // the accessibility statement
+	Feed         string // the Atom feed
+	SearchScript string // the search script, when the site has a search index
+	SearchIndex  bool
+	Intro        template.HTML // content/_index.md, shown on the home page
+
+	links []PageLink
+}
+
+func (s *Site) chrome() *SiteView {
+	m := s.Model
+	v := &SiteView{
+		Title: m.Title, Organisation: m.Organisation, Service: m.Service, Language: m.Language, Contact: m.Contact,
+		Home: s.URL(""), Glossary: s.URL("glossary/"), Archive: s.URL("editions/"), A11y: s.URL("accessibility/"), Search: s.URL("search/"),
+		Feed: s.URL(FeedPath),
+	}
+	if s.Assets.Search != "" {
+		v.SearchScript, v.SearchIndex = s.Assets.Search, true
+	}
+	v.Nav = []Link{
+		{Href: v.Home, Text: "Latest report"},
+		{Href: v.Archive, Text: "All reports"},
+		{Href: s.URL("kpis/"), Text: "Indicators"},
+		{Href: s.URL("milestones/"), Text: "Milestones"},
+		{Href: v.Glossary, Text: "Glossary"},
+	}
+	for _, p := range m.Pages {
+		v.Nav = append(v.Nav, Link{Href: s.URL(p.Slug + "/"), Text: p.Title})
+	}
+	return v
+}
+
+// Addresses of the files every site has, below the site root.
+const (
+	FeedPath        = "feed.xml"
+	SitemapPath     = "sitemap.xml"
+	SearchIndexPath = "search/index.json"
+)
+
+// Page is the data every layout receives, with the file it is written to.
+type Page struct {
+	// File is where the page is written, below the site root:
+	// "editions/2019-05/index.html".
+	File        string
+	Site        *SiteView
+	Kind        string // the layout: "edition" uses layouts/edition.html
+	Title       string // for <title>, before the site's name
+	Heading     string
+	Path        string // this page's address, from the site root
+	Canonical   string // absolute address, when the site has a base_url
+	Description string
+	Breadcrumbs []Link
+	// Notice is shown above <main>: a newer edition exists, or a draft.
+	Notice   *Notice
+	Edition  *EditionView
+	Priority *PriorityView
+	Body     template.HTML
+	Assets   Assets
+	// HasCharts loads the chart scripts.
+	HasCharts bool
+	// Extra holds what one page kind alone needs (archive lists, glossary).
+	Extra any
+}
+
+// page fills what every page has from the site and the file it goes to.
+func (s *Site) page(kind, file string, p *Page) *Page {
+	p.File, p.Kind, p.Site, p.Assets = file, kind, s.Chrome, s.Assets
+	if p.Path == "" {
+		p.Path = s.URL(strings.TrimSuffix(file, "index.html"))
+	}
+	if p.Canonical == "" {
+		p.Canonical = s.Absolute(p.Path)
+	}
+	return p
+}
+
+// Notice is a banner outside <main>.
+type Notice struct {
+	Text string
+	Link *Link
+	Kind string // "newer", "draft"
+}
+
+// TermAnchor is the id of a glossary term's entry on the glossary page.
+func TermAnchor(abbr string) string {
+	var b strings.Builder
+	b.WriteString("term-")
+	for _, c := range strings.ToLower(abbr) {
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}

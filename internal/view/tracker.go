@@ -1,0 +1,220 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/model"
+)
+
+// TrackerView is every milestone's status in every edition: a row per
+// milestone, grouped by priority, and a column per edition.
+type TrackerView struct {
+	Editions []TrackerColumn
+	Groups   []TrackerGroup
+	Total    int // milestones
+	Changed  int // milestones whose status changed at least once
+	Sentence string
+	// Single is true for one priority's table on its own page, whose
+	// heading the page already gives.
+	Single bool
+}
+
+// TrackerColumn is one edition.
+type TrackerColumn struct {
+	Label  string // "May 2019"
+	Title  string
+	Href   string
+	Draft  bool
+	Latest bool
+}
+
+// TrackerGroup is one priority's milestones.
+type TrackerGroup struct {
+	Number int
+	ID     string // the heading's id
+	Label  string
+	Title  string
+	Href   string // the priority's page across editions
+	Rows   []TrackerRow
+}
+
+// TrackerRow is one milestone across editions.
+type TrackerRow struct {
+	Ref     string
+	Anchor  string
+	Text    string // as the newest edition that lists it words it
+	Cells   []TrackerCell
+	Changes int
+}
+
+// TrackerCell is one milestone in one edition.
+type TrackerCell struct {
+	Status *StatusView // nil when the edition does not list the milestone
+	State  string      // "first", "same", "changed", "new", "closed" or "absent"
+	Note   string      // the change in words: "Changed from ON TRACK"
+	Href   string      // the milestone's row in that edition
+}
+
+func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHistory) *TrackerView {
+	v := &TrackerView{}
+	for _, e := range eds {
+		v.Editions = append(v.Editions, TrackerColumn{Label: EditionLabel(e), Title: e.Title, Href: s.URL(EditionPath(e)), Draft: e.Draft, Latest: e == s.Latest})
+	}
+	groups := map[int]*TrackerGroup{}
+	var order []int
+	for _, h := range histories {
+		p := h.LatestPriority
+		g, ok := groups[p.Number]
+		if !ok {
+			g = &TrackerGroup{Number: p.Number, ID: fmt.Sprintf("priority-%d", p.Number), Label: p.Label, Title: p.Title, Href: s.priorityHistoryPath(p.Number)}
+			groups[p.Number] = g
+			order = append(order, p.Number)
+		}
+		row := TrackerRow{Ref: h.Ref, Anchor: MilestoneAnchor(h.Ref), Text: h.Latest.Text, Changes: h.Changes()}
+		for _, en := range h.Entries {
+			row.Cells = append(row.Cells, s.trackerCell(en))
+		}
+		g.Rows = append(g.Rows, row)
+		v.Total++
+		if row.Changes > 0 {
+			v.Changed++
+		}
+	}
+	sort.Ints(order)
+	for _, n := range order {
+		v.Groups = append(v.Groups, *groups[n])
+	}
+	v.Sentence = fmt.Sprintf("%d milestones across %d reports; %d changed status at least once.", v.Total, len(eds), v.Changed)
+	if v.Total == 1 {
+		v.Sentence = fmt.Sprintf("1 milestone across %d reports.", len(eds))
+	}
+	return v
+}
+
+func (s *Site) trackerCell(en compute.MilestoneEntry) TrackerCell {
+	c := TrackerCell{}
+	if en.Milestone != nil {
+		st := s.statusView(en.Milestone.Status)
+		c.Status = &st
+		c.Href = s.PriorityPage(en.Edition, en.Priority) + "#" + MilestoneAnchor(en.Milestone.Ref)
+	}
+	switch en.State {
+	case compute.MilestoneFirst:
+		c.State = "first"
+	case compute.MilestoneSame:
+		c.State = "same"
+	case compute.MilestoneChanged:
+		c.State, c.Note = "changed", "Changed from "+en.Previous
+	case compute.MilestoneNew:
+		c.State, c.Note = "new", "New"
+	case compute.MilestoneClosed:
+		c.State, c.Note = "closed", "No longer listed"
+	default:
+		c.State, c.Note = "absent", "Not listed"
+	}
+	return c
+}
+
+// PriorityIndexView lists the priorities across editions.
+type PriorityIndexView struct {
+	Priorities []PriorityHistoryView
+}
+
+// PriorityHistoryView is one priority across editions.
+type PriorityHistoryView struct {
+	Number     int
+	Label      string
+	Title      string
+	Commitment string
+	Href       string
+	Sentence   string               // the newest edition's milestone summary
+	Reports    []PriorityReportView // newest first
+	Tracker    *TrackerView         // this priority's rows only
+	KPIs       []Link
+}
+
+// PriorityReportView is a priority in one edition.
+type PriorityReportView struct {
+	Edition  Link
+	Href     string // the priority's page in that edition
+	Label    string // "May 2019"
+	Title    string // the priority's title then, when it differs from now
+	Sentence string
+	Draft    bool
+}
+
+// Tracker builds the milestone tracker (every milestone's status in every
+// edition), each priority's page across editions and the list of priorities,
+// and the milestones' entries in the search index.
+func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchEntry) {
+	eds := s.Model.Editions
+	tracker := s.trackerView(eds, histories)
+	var out []*Page
+	out = append(out, s.page("milestones", "milestones/index.html", &Page{
+		Title: "Milestone tracker", Heading: "Milestone tracker",
+		Description: "Every milestone's status in every report, with each change marked.",
+		Breadcrumbs: []Link{{Href: s.URL(""), Text: "Home"}}, Extra: tracker,
+	}))
+	type found struct {
+		e *model.Edition
+		p *model.Priority
+	}
+	byNumber := map[int][]found{}
+	for _, e := range eds {
+		for _, p := range e.Priorities {
+			byNumber[p.Number] = append(byNumber[p.Number], found{e, p})
+		}
+	}
+	numbers := make([]int, 0, len(byNumber))
+	for n := range byNumber {
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+	home := Link{Href: s.URL(""), Text: "Home"}
+	index := Link{Href: s.URL("priorities/"), Text: "Priorities"}
+	iv := &PriorityIndexView{}
+	for _, n := range numbers {
+		list := byNumber[n]
+		newest := list[len(list)-1].p
+		v := PriorityHistoryView{Number: n, Label: newest.Label, Title: newest.Title, Commitment: newest.Commitment, Href: s.priorityHistoryPath(n)}
+		for i := len(list) - 1; i >= 0; i-- {
+			f := list[i]
+			sum := s.summaryView(compute.Summarise(f.p.Milestones, s.Model.Statuses), "in this priority")
+			rv := PriorityReportView{Edition: s.editionLink(f.e), Href: s.PriorityPage(f.e, f.p), Label: EditionLabel(f.e), Sentence: sum.Sentence, Draft: f.e.Draft}
+			if f.p.Title != newest.Title {
+				rv.Title = f.p.Title
+			}
+			v.Reports = append(v.Reports, rv)
+		}
+		v.Sentence = v.Reports[0].Sentence
+		for _, id := range newest.KPIs {
+			if k := s.Model.KPI(id); k != nil {
+				v.KPIs = append(v.KPIs, Link{Href: s.KPIPage(id), Text: k.Title})
+			}
+		}
+		t := &TrackerView{Editions: tracker.Editions, Single: true}
+		for _, g := range tracker.Groups {
+			if g.Number == n {
+				t.Groups = append(t.Groups, g)
+				t.Total += len(g.Rows)
+			}
+		}
+		v.Tracker = t
+		out = append(out, s.page("priority-history", fmt.Sprintf("priorities/%d/index.html", n), &Page{
+			Title: fmt.Sprintf("%s: %s, across every report", v.Label, v.Title), Heading: v.Title,
+			Description: firstNonEmpty(v.Commitment, v.Title),
+			Breadcrumbs: []Link{home, index}, Extra: &v,
+		}))
+		iv.Priorities = append(iv.Priorities, v)
+	}
+	out = append(out, s.page("priorities", "priorities/index.html", &Page{
+		Title: "Priorities", Heading: "Priorities",
+		Description: "Each priority of the plan across every report.",
+		Breadcrumbs: []Link{home}, Extra: iv,
+	}))
+	return out, s.milestoneSearch(tracker)
+}
+
+func (s *Site) priorityHistoryPath(n int) string { return s.URL(fmt.Sprintf("priorities/%d/", n)) }
