@@ -38,6 +38,7 @@ func init() {
 	commands = map[string]command{
 		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
 		"check":   {"report every problem in the site's files, without writing anything", runCheck},
+		"import":  {"bring an edition's figures in from a spreadsheet: import FILE [-edition ID] [-dry-run]", runImport},
 		"new":     {"start the next edition from the last: new edition ID [--from PREVIOUS]", runNew},
 		"serve":   {"serve the site on this computer with drafts, reloading pages as files change", runServe},
 		"version": {"print the planpress version", runVersion},
