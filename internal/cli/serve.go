@@ -14,11 +14,16 @@ import (
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[-addr HOST:PORT] [-source DIR]", stderr)
+	fs := newFlags("serve", "[-addr HOST:PORT] [-source DIR] [-poll DURATION]", stderr)
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; 127.0.0.1 keeps drafts on this computer")
 	source := fs.String("source", ".", "the site folder")
+	poll := fs.Duration("poll", 0, "look at the files this often, such as 500ms, for a folder whose changes the system does not report (a network drive, a Windows drive under WSL); 0 has changes reported")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *poll < 0 {
+		fmt.Fprintf(stderr, "planpress serve: -poll must be a duration such as 500ms, or 0, not %s\n", *poll)
+		return ExitUsage
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -30,7 +35,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "planpress serve: %v; choose another port with -addr 127.0.0.1:PORT\n", err)
 		return ExitContent
 	}
-	srv, err := serve.New(serve.Options{Source: *source, Log: stderr})
+	// The user chose the name in -addr for the server, so requests may
+	// address it by that name; see serve.Options.Hosts.
+	srv, err := serve.New(serve.Options{Source: *source, Log: stderr, Poll: *poll, Hosts: []string{host}})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "planpress serve: %v\n", err)

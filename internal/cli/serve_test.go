@@ -13,7 +13,7 @@ func TestServeUsage(t *testing.T) {
 	if code := Run([]string{"serve", "-h"}, &stdout, &stderr); code != ExitOK {
 		t.Fatalf("serve -h: exit %d, want %d", code, ExitOK)
 	}
-	for _, want := range []string{"Usage: planpress serve [-addr HOST:PORT] [-source DIR]", "-addr", "127.0.0.1:1313", "-source"} {
+	for _, want := range []string{"Usage: planpress serve [-addr HOST:PORT] [-source DIR] [-poll DURATION]", "-addr", "127.0.0.1:1313", "-source", "-poll"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("serve -h does not say %q:\n%s", want, stdout.String())
 		}
@@ -32,6 +32,8 @@ func TestServeUsageErrors(t *testing.T) {
 		{"serve", "-addr", "1313"},
 		{"serve", "-addr", "localhost"},
 		{"serve", "-addr"},
+		{"serve", "-poll", "often"},
+		{"serve", "-poll", "-1s"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := Run(args, &stdout, &stderr); code != ExitUsage {

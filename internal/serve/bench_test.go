@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"github.com/planpress/planpress/bench/synth"
+	"github.com/planpress/planpress/internal/load"
 )
 
 // The rebuild benchmarks time what follows an author's save: one edited
 // Markdown file, then the whole site built again in memory. Each reports the
-// median rebuild as median-ms beside the mean (ns/op).
+// median rebuild as median-ms beside the mean (ns/op). BenchmarkSaveToReload
+// adds the watcher and the page's event stream.
 
 func BenchmarkRebuildExample(b *testing.B) {
 	benchRebuild(b, copySiteFrom(b, "../..", "planpress.toml", "content", "data"))
@@ -27,7 +29,7 @@ func BenchmarkRebuildArchive(b *testing.B) {
 		b.Skip("no examples/archive site")
 	}
 	var names []string
-	for _, name := range watched {
+	for _, name := range append([]string{load.SiteFile}, sources...) {
 		if _, err := os.Stat(filepath.Join(src, name)); err == nil {
 			names = append(names, name)
 		}
@@ -62,19 +64,7 @@ func BenchmarkRebuildTwentyEditions(b *testing.B) {
 // while a report is written), to the oldest report's, and a figure changed in
 // the latest report's data, which every page across editions reads.
 func BenchmarkRebuildSynthetic(b *testing.B) {
-	n := 40
-	if v := os.Getenv("PLANPRESS_BENCH_EDITIONS"); v != "" {
-		if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
-			b.Fatalf("PLANPRESS_BENCH_EDITIONS=%q: want a number of editions", v)
-		}
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	if _, err := synth.Write(dir, synth.Options{Editions: n}); err != nil {
-		b.Fatal(err)
-	}
-	eds, _ := filepath.Glob(filepath.Join(dir, "content/editions/*"))
-	slices.Sort(eds)
-	first, last := filepath.Base(eds[0]), filepath.Base(eds[len(eds)-1])
+	dir, first, last := synthSite(b)
 	for _, c := range []struct {
 		name string
 		file string
@@ -106,28 +96,103 @@ func editFigure(b *testing.B, file string, i int) {
 
 var firstFigure = regexp.MustCompile(`(?m)^"\d{4}-\d{2}" = (\d+\.\d+)$`)
 
-// BenchmarkRebuildEndToEnd times a save to the reload event an open page
-// receives, with serve's default polling: on average half a poll, the settle
-// interval and the rebuild.
-func BenchmarkRebuildEndToEnd(b *testing.B) {
-	dir := copySiteFrom(b, "../..", "planpress.toml", "content", "data")
-	s, err := New(Options{Source: dir})
+// synthSite writes the synthetic archive of bench/synth (40 editions, or
+// PLANPRESS_BENCH_EDITIONS) and returns its folder and its first and last
+// editions' ids.
+func synthSite(b *testing.B) (dir, first, last string) {
+	n := 40
+	if v := os.Getenv("PLANPRESS_BENCH_EDITIONS"); v != "" {
+		if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
+			b.Fatalf("PLANPRESS_BENCH_EDITIONS=%q: want a number of editions", v)
+		}
+	}
+	dir = filepath.Join(b.TempDir(), "site")
+	if _, err := synth.Write(dir, synth.Options{Editions: n}); err != nil {
+		b.Fatal(err)
+	}
+	eds, _ := filepath.Glob(filepath.Join(dir, "content/editions/*"))
+	slices.Sort(eds)
+	return dir, filepath.Base(eds[0]), filepath.Base(eds[len(eds)-1])
+}
+
+// BenchmarkSaveToReload times, end to end, an author's save of a report's
+// narrative to the reload event reaching an open page over HTTP: in the
+// synthetic archive (see BenchmarkRebuildSynthetic; the latest report) and
+// in the example site. Beside the median (median-ms) it reports the median
+// of each part: notice-ms, from the save to the watcher learning of it;
+// settle-ms, the wait for the files to stay quiet; build-ms; and notify-ms,
+// from the finished build to the page reading its event. "notified" is
+// serve as it runs; "polling" is the fallback, looking every DefaultPoll
+// (here the save follows the last build at once, so it waits a whole poll
+// interval where a save at a random moment waits half of one).
+func BenchmarkSaveToReload(b *testing.B) {
+	archive, _, last := synthSite(b)
+	example := copySite(b)
+	for _, site := range []struct{ name, dir, file string }{
+		{"archive", archive, filepath.Join(archive, "content/editions", last, "priority-2.md")},
+		{"example", example, editableFile(b, example)},
+	} {
+		for _, c := range []struct {
+			name string
+			poll time.Duration
+		}{{"notified", 0}, {"polling", DefaultPoll}} {
+			b.Run(site.name+"/"+c.name, func(b *testing.B) { benchSaveToReload(b, site.dir, site.file, c.poll) })
+		}
+	}
+}
+
+func benchSaveToReload(b *testing.B, dir, file string, poll time.Duration) {
+	s, err := New(Options{Source: dir, Poll: poll})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	file := editableFile(b, dir)
-	var took []time.Duration
+	if snap := s.current.Load(); snap.failed() {
+		b.Fatalf("the site has errors:\n%s", snap.problems)
+	}
+	addr, _ := serveOn(b, s, nil)
+	es := openEvents(b, "http://"+addr)
+	if _, ok := es.next("hello", failAfter); !ok {
+		b.Fatal("no hello event")
+	}
+	var total, notice, settle, build, notify []time.Duration
 	for i := 0; b.Loop(); i++ {
 		before := s.builds.Load()
 		start := time.Now()
 		edit(b, file, i)
-		for s.builds.Load() == before {
-			time.Sleep(time.Millisecond)
+		var ev event
+		var snap *snapshot
+		for snap == nil {
+			var ok bool
+			if ev, ok = es.next("reload", failAfter); !ok {
+				b.Fatalf("no reload within %s of a save", failAfter)
+			}
+			// A reload for a build before the save, or for one that
+			// another build has followed already, is not this one's.
+			if cur := s.current.Load(); cur.id == ev.data && s.builds.Load() > before {
+				snap = cur
+			}
 		}
-		took = append(took, time.Since(start))
+		total = append(total, ev.at.Sub(start))
+		// The poller notices a change when its look began, which
+		// may be before the save.
+		noticed := snap.noticed
+		if noticed.Before(start) {
+			noticed = start
+		}
+		notice = append(notice, noticed.Sub(start))
+		settle = append(settle, snap.started.Sub(noticed))
+		build = append(build, snap.finished.Sub(snap.started))
+		notify = append(notify, ev.at.Sub(snap.finished))
 	}
-	reportMedian(b, took)
+	if snap := s.current.Load(); snap.failed() {
+		b.Fatalf("the edits broke the site:\n%s", snap.problems)
+	}
+	reportMedian(b, "median-ms", total)
+	reportMedian(b, "notice-ms", notice)
+	reportMedian(b, "settle-ms", settle)
+	reportMedian(b, "build-ms", build)
+	reportMedian(b, "notify-ms", notify)
 }
 
 func benchRebuild(b *testing.B, dir string) {
@@ -148,14 +213,14 @@ func benchRebuildWith(b *testing.B, dir, file string, edit func(*testing.B, stri
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
 		edit(b, file, i)
-		s.rebuild()
+		s.rebuild(nil, start)
 		took = append(took, time.Since(start))
 	}
 	if snap := s.current.Load(); snap.failed() {
 		b.Fatalf("the edits broke the site:\n%s", snap.problems)
 	}
 	b.ReportMetric(float64(len(s.current.Load().files)), "files")
-	reportMedian(b, took)
+	reportMedian(b, "median-ms", took)
 }
 
 // editableFile picks a priority's Markdown file of the site's first edition.
@@ -180,7 +245,8 @@ func edit(b *testing.B, file string, i int) {
 	}
 }
 
-func reportMedian(b *testing.B, took []time.Duration) {
+// reportMedian reports the median of took, in milliseconds, as unit.
+func reportMedian(b *testing.B, unit string, took []time.Duration) {
 	if len(took) == 0 {
 		return
 	}
@@ -189,5 +255,5 @@ func reportMedian(b *testing.B, took []time.Duration) {
 	if len(took)%2 == 0 {
 		median = (took[len(took)/2-1] + took[len(took)/2]) / 2
 	}
-	b.ReportMetric(float64(median)/float64(time.Millisecond), "median-ms")
+	b.ReportMetric(float64(median)/float64(time.Millisecond), unit)
 }

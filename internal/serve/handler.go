@@ -65,7 +65,8 @@ func cleanPath(p string) bool {
 // ServeHTTP answers a request from the last build: a file of the site, a
 // folder's index.html, a redirect that adds a folder's missing slash, or the
 // site's 404.html. While the build has errors, every page is the list of
-// errors instead.
+// errors instead. It answers whatever host a request names; Serve adds the
+// check that the request names this server.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'self'")

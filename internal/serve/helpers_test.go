@@ -8,7 +8,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -84,16 +86,76 @@ func readFile(t testing.TB, name string) string {
 	return string(b)
 }
 
-// newServer serves dir, watching it closely so tests run quickly, and closes
-// the server when the test ends.
+// newServer serves dir as `planpress serve` does, and closes the server when
+// the test ends.
 func newServer(t testing.TB, dir string) *Server {
 	t.Helper()
-	s, err := New(Options{Source: dir, Poll: 10 * time.Millisecond, Settle: 20 * time.Millisecond})
+	return newServerWith(t, Options{Source: dir})
+}
+
+func newServerWith(t testing.TB, opts Options) *Server {
+	t.Helper()
+	s, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// failAfter is how long a test waits for something that should happen much
+// sooner before it gives up: long enough for a machine busy with other work,
+// and never what makes a test pass.
+const failAfter = 30 * time.Second
+
+// logBuffer is a Log that tests read while the server writes.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// setKey sets a top-level key of a TOML file, or of a Markdown file's TOML
+// front matter, to value (TOML, quoted if a string), whatever the file said
+// before: tests write the settings they need rather than depend on the
+// example's text.
+func setKey(t testing.TB, file, key, value string) {
+	t.Helper()
+	src := readFile(t, file)
+	head, body := "", src
+	if strings.HasSuffix(file, ".md") {
+		rest, ok := strings.CutPrefix(src, "+++\n")
+		if !ok {
+			t.Fatalf("%s has no +++ front matter", file)
+		}
+		head, body = "+++\n", rest
+	}
+	lines := strings.SplitAfter(body, "\n")
+	assign := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	var out []string
+	top := true
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[") || trimmed == "+++" {
+			top = false // tables, or the end of the front matter
+		}
+		if top && assign.MatchString(line) {
+			continue
+		}
+		out = append(out, line)
+	}
+	writeFile(t, file, head+key+" = "+value+"\n"+strings.Join(out, ""))
 }
 
 // get asks the handler for target, a request target as a browser sends it.
@@ -104,8 +166,11 @@ func get(t testing.TB, h http.Handler, method, target string) *httptest.Response
 	return w
 }
 
-// event is one server-sent event.
-type event struct{ name, data string }
+// event is one server-sent event, and when it arrived.
+type event struct {
+	name, data string
+	at         time.Time
+}
 
 // eventStream reads server-sent events from a live connection.
 type eventStream struct {
@@ -133,6 +198,7 @@ func openEvents(t testing.TB, baseURL string) *eventStream {
 			line := sc.Text()
 			switch {
 			case line == "":
+				ev.at = time.Now()
 				if ev.name != "" {
 					select {
 					case es.events <- ev:
@@ -170,11 +236,17 @@ func (es *eventStream) next(name string, timeout time.Duration) (event, bool) {
 	}
 }
 
-// patience is how long a test waits for something a user would wait d for:
-// longer under the race detector, which slows builds several times.
-func patience(d time.Duration) time.Duration {
-	if raceDetector {
-		return 5 * d
+// ended waits for the stream to end; false when it had not within timeout.
+func (es *eventStream) ended(timeout time.Duration) bool {
+	deadline := time.After(timeout)
+	for {
+		select {
+		case _, ok := <-es.events:
+			if !ok {
+				return true
+			}
+		case <-deadline:
+			return false
+		}
 	}
-	return d
 }

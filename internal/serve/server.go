@@ -19,30 +19,67 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+	"golang.org/x/net/netutil"
+
 	"github.com/planpress/planpress/internal/build"
 	"github.com/planpress/planpress/internal/diag"
 )
 
 // Defaults for Options.
 const (
-	DefaultPoll   = 100 * time.Millisecond
-	DefaultSettle = 50 * time.Millisecond
+	// DefaultPoll is how often the files are looked at where the system
+	// cannot report changes to them.
+	DefaultPoll = 100 * time.Millisecond
+	// DefaultSettle is long enough for an editor's save (a backup, a
+	// temporary file renamed over the old one) to make one rebuild, and
+	// short beside the rebuild itself.
+	DefaultSettle = 10 * time.Millisecond
 )
 
-// Options say which site to serve and how closely to watch it.
+// Limits of the HTTP server. A browser keeps a few connections open between
+// page loads, and one more per open tab for live reload; on this computer a
+// new connection costs well under a millisecond.
+const (
+	// idleTimeout closes a connection that waits for a request this long.
+	idleTimeout = 5 * time.Second
+	// readHeaderTimeout closes a connection whose request takes this long
+	// to arrive.
+	readHeaderTimeout = 5 * time.Second
+	// maxConns bounds the connections open at once, so that no number of
+	// clients can use up the open files that the watcher and the builds
+	// need. Connections beyond it wait in the system's queue until one
+	// closes.
+	maxConns = 256
+)
+
+// Options say which site to serve and how to watch it.
 type Options struct {
 	// Source is the site folder (the one holding planpress.toml).
 	Source string
 	// Log receives a line per rebuild and the site's problems when they
 	// change; nil discards them.
 	Log io.Writer
-	// Poll is how often the site's files are compared with the last look;
-	// 0 means DefaultPoll.
+	// Poll, when positive, makes the server look at the files this often
+	// instead of having the system report changes: for a folder whose
+	// changes are not reported (some network drives, a Windows drive seen
+	// from WSL). 0 means reports, or looking every DefaultPoll where the
+	// system cannot make them.
 	Poll time.Duration
 	// Settle is how long the files must stay unchanged after a change before
 	// the rebuild starts, so that a burst of saves (a checkout, an editor
 	// writing a backup) makes one rebuild; 0 means DefaultSettle.
 	Settle time.Duration
+	// Hosts are further names that requests may address the server by,
+	// besides its address and localhost (see Serve): the host of -addr, say.
+	Hosts []string
+
+	// newWatcher stands in for fsnotify.NewWatcher in tests.
+	newWatcher func() (*fsnotify.Watcher, error)
+	// built, when set, receives each build before it is served: tests
+	// record the builds there, and edit files to stand for an edit made
+	// during a build.
+	built func(*snapshot)
 }
 
 // A Server is an http.Handler for a site built in memory, kept up to date
@@ -50,8 +87,14 @@ type Options struct {
 type Server struct {
 	source string
 	log    io.Writer
-	poll   time.Duration
+	poll   time.Duration // 0 while the system reports changes
 	settle time.Duration
+	hosts  []string
+	built  func(*snapshot)
+
+	// HTTP limits, which tests shorten.
+	idleTimeout time.Duration
+	maxConns    int
 
 	current atomic.Pointer[snapshot]
 	builds  atomic.Int64 // how many builds have finished, for tests
@@ -73,6 +116,13 @@ type snapshot struct {
 	files    map[string][]byte // path below the site root -> content; read-only
 	diags    *diag.List
 	problems []byte // the error page, when diags holds errors
+
+	// changed lists the files whose change made this build,
+	// slash-separated below the site folder; none for the first.
+	changed []string
+	// When the first of them was noticed, and the build began and ended:
+	// for the log and the benchmarks.
+	noticed, started, finished time.Time
 }
 
 // failed reports whether the build had errors, so its pages must not be shown.
@@ -90,29 +140,44 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("cannot serve %s: it is not a folder; pass the site folder with -source DIR", opts.Source)
 	}
 	s := &Server{
-		source: opts.Source,
-		log:    opts.Log,
-		poll:   opts.Poll,
-		settle: opts.Settle,
-		epoch:  strconv.FormatInt(time.Now().UnixNano(), 36),
-		done:   make(chan struct{}),
+		source:      opts.Source,
+		log:         opts.Log,
+		poll:        max(opts.Poll, 0),
+		settle:      opts.Settle,
+		hosts:       opts.Hosts,
+		built:       opts.built,
+		idleTimeout: idleTimeout,
+		maxConns:    maxConns,
+		epoch:       strconv.FormatInt(time.Now().UnixNano(), 36),
+		done:        make(chan struct{}),
 	}
 	if s.log == nil {
 		s.log = io.Discard
-	}
-	if s.poll <= 0 {
-		s.poll = DefaultPoll
 	}
 	if s.settle <= 0 {
 		s.settle = DefaultSettle
 	}
 	s.events.subs = map[chan string]struct{}{}
-	// Look at the files before building, so that an edit made during the
-	// first build is seen as a change.
-	seen := scan(s.source)
-	s.rebuild()
+	// Watch, or look at, the files before building, so that an edit made
+	// during the first build is seen as a change.
+	var n *notifier
+	if s.poll == 0 {
+		newWatcher := opts.newWatcher
+		if newWatcher == nil {
+			newWatcher = fsnotify.NewWatcher
+		}
+		if n, err = startNotifier(s.source, newWatcher); err != nil {
+			s.poll = DefaultPoll
+			fmt.Fprintf(s.log, "planpress serve: cannot watch the files for changes (%v); looking at them every %s instead\n", err, s.poll)
+		}
+	}
+	var seen files
+	if n == nil {
+		seen = scan(s.source)
+	}
+	s.rebuild(nil, time.Time{})
 	s.wg.Add(1)
-	go s.watch(seen)
+	go s.watch(n, seen)
 	return s, nil
 }
 
@@ -127,17 +192,25 @@ func (s *Server) Close() error {
 
 // Serve answers HTTP requests on ln until ctx is done or serving fails, then
 // closes s, lets requests in flight finish (for up to five seconds) and
-// returns.
+// returns. It answers only requests addressed to ln's address, or by a name
+// that only this computer can give it (see Options.Hosts); it closes
+// connections left idle, and keeps a bounded number open.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{
+		Handler:           guardHosts(ln.Addr(), s.hosts, s),
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       s.idleTimeout,
+	}
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(netutil.LimitListener(ln, s.maxConns)) }()
 	select {
 	case err := <-served:
 		s.Close()
 		return err
 	case <-ctx.Done():
 	}
+	// Closing s ends the live-reload streams, which would otherwise keep
+	// Shutdown waiting.
 	s.Close()
 	stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -153,39 +226,46 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) Base() string { return s.current.Load().base }
 
 // rebuild builds the site, makes it the one served and tells open pages to
-// reload.
-func (s *Server) rebuild() {
+// reload. changed and noticed say what made it, for the log.
+func (s *Server) rebuild(changed []string, noticed time.Time) {
 	start := time.Now()
 	files, base, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
 	n := s.builds.Add(1)
 	snap := &snapshot{
-		id:    s.epoch + "-" + strconv.FormatInt(n, 10),
-		base:  base,
-		files: files.Files(),
-		diags: diags,
+		id:       s.epoch + "-" + strconv.FormatInt(n, 10),
+		base:     base,
+		files:    files.Files(),
+		diags:    diags,
+		changed:  changed,
+		noticed:  noticed,
+		started:  start,
+		finished: time.Now(),
 	}
 	if diags.HasErrors() {
 		snap.problems = errorPage(diags)
 	}
+	if s.built != nil {
+		s.built(snap)
+	}
 	s.current.Store(snap)
 	s.events.publish(snap.id)
-	s.report(snap, time.Since(start))
+	s.report(snap)
 }
 
 // report writes the outcome of a build to the log, and the site's problems
 // when they differ from the last build's, so that a warning is not repeated
 // on every save.
-func (s *Server) report(snap *snapshot, took time.Duration) {
+func (s *Server) report(snap *snapshot) {
 	var problems strings.Builder
 	snap.diags.WriteText(&problems)
 	if p := problems.String(); p != s.lastReport {
 		io.WriteString(s.log, p)
 		s.lastReport = p
 	}
-	took = took.Round(time.Millisecond)
+	took := snap.finished.Sub(snap.started).Round(time.Millisecond)
 	if snap.failed() {
-		fmt.Fprintf(s.log, "planpress serve: %d error(s) after %s; the browser shows them until they are fixed\n", snap.diags.Count(diag.Error), took)
+		fmt.Fprintf(s.log, "planpress serve: %s%d error(s) after %s; the browser shows them until they are fixed\n", describe(snap.changed), snap.diags.Count(diag.Error), took)
 		return
 	}
-	fmt.Fprintf(s.log, "planpress serve: built %d file(s) in %s\n", len(snap.files), took)
+	fmt.Fprintf(s.log, "planpress serve: %sbuilt %d file(s) in %s\n", describe(snap.changed), len(snap.files), took)
 }
