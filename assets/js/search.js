@@ -1,8 +1,9 @@
 /*
  * planpress search: searches the site's own index in the browser.
  *
- * The build writes search/index.json (every report section, indicator,
- * milestone, page and glossary term, each with a short text) and the search
+ * The build writes search/index.json (every indicator, milestone, page and
+ * glossary term, each with a short text, and the names of the shards that
+ * hold the reports' sections, a file per year, newest first) and the search
  * page, which holds:
  *
  *   <input id="search-q" data-search-index="/search/index.json">
@@ -229,12 +230,9 @@
     }
   }
 
-  function load(then) {
-    if (index) {
-      then();
-      return;
-    }
-    var url = input.getAttribute('data-search-index');
+  // getJSON fetches a file of this site and hands its parsed content to
+  // done, or calls failed.
+  function getJSON(url, done) {
     var req = new XMLHttpRequest();
     req.open('GET', url);
     req.onload = function () {
@@ -242,19 +240,46 @@
         failed();
         return;
       }
+      var data;
       try {
-        index = JSON.parse(req.responseText);
+        data = JSON.parse(req.responseText);
       } catch (e) {
         failed();
         return;
       }
-      for (var i = 0; i < index.editions.length; i++) {
-        editions[index.editions[i].id] = index.editions[i];
-      }
-      then();
+      done(data);
     };
     req.onerror = failed;
     req.send();
+  }
+
+  // load reads the index, then each shard in turn; the reports' sections,
+  // newest year first, come before the rest, as results rank in this order
+  // when they score the same.
+  function load(then) {
+    if (index) {
+      then();
+      return;
+    }
+    getJSON(input.getAttribute('data-search-index'), function (main) {
+      var sections = [];
+      var shards = main.shards || [];
+      function next(i) {
+        if (i === shards.length) {
+          index = { editions: main.editions, entries: sections.concat(main.entries) };
+          for (var j = 0; j < index.editions.length; j++) {
+            editions[index.editions[j].id] = index.editions[j];
+          }
+          then();
+          return;
+        }
+        getJSON(shards[i], function (shard) {
+          sections = sections.concat(shard.entries);
+          next(i + 1);
+        });
+      }
+      next(0);
+    });
   }
 
   if (form) {

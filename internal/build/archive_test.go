@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -442,12 +443,31 @@ func TestArchiveSearch(t *testing.T) {
 		Entries []struct {
 			T, U, E, K, X string
 		} `json:"entries"`
+		Shards []string `json:"shards"`
 	}
 	if err := json.Unmarshal(raw, &idx); err != nil {
 		t.Fatal(err)
 	}
 	if len(idx.Editions) != 3 || idx.Editions[0].ID != "2019-11" || !idx.Editions[0].Latest {
 		t.Errorf("editions, newest first: %+v", idx.Editions)
+	}
+	// The reports' sections are in a shard a year, newest first.
+	if want := []string{"/search/2019.json"}; !slices.Equal(idx.Shards, want) {
+		t.Errorf("shards %v, want %v", idx.Shards, want)
+	}
+	for _, name := range idx.Shards {
+		var shard struct {
+			Entries []struct {
+				T, U, E, K, X string
+			} `json:"entries"`
+		}
+		if err := json.Unmarshal(files[strings.TrimPrefix(name, "/")], &shard); err != nil {
+			t.Fatalf("shard %s: %v", name, err)
+		}
+		if len(shard.Entries) == 0 || shard.Entries[0].E != "2019-11" {
+			t.Errorf("shard %s does not start with the newest edition's entries", name)
+		}
+		idx.Entries = append(idx.Entries, shard.Entries...)
 	}
 	kinds := map[string]int{}
 	for _, e := range idx.Entries {

@@ -46,7 +46,7 @@ type Result struct {
 
 // Sources are the folders of a site that a build reads, below the site
 // folder: the output may not be inside any of them.
-var Sources = []string{"content", "data", "layouts", "assets", "static"}
+var Sources = []string{"content", "data", "layouts", "assets", "static", "i18n"}
 
 // Check loads and renders the site in memory and returns every problem,
 // writing nothing.
@@ -93,7 +93,7 @@ func Build(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Load reads and validates the site folder.
+// Load reads and validates the site folder, narrative and all.
 func Load(opts Options) (*model.Site, *diag.List) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {

@@ -2,11 +2,14 @@ package build
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/i18n"
+	"github.com/planpress/planpress/internal/load"
 	"github.com/planpress/planpress/internal/model"
 	"github.com/planpress/planpress/internal/publish"
 	"github.com/planpress/planpress/internal/render"
@@ -21,25 +24,35 @@ import (
 // parallel; what spans the parts (the list of KPIs, the search index, the
 // feed, the sitemap and the link check) follows once they are done.
 func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
-	site, diags := Load(opts)
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		var l diag.List
+		abs, _ := filepath.Abs(opts.Source)
+		l.Errorf(opts.Source, 0, "pass the site folder with -source DIR (it holds planpress.toml)", "cannot open the site folder %s: %v", abs, err)
+		return nil, &l
+	}
+	defer root.Close()
+	// The narrative is read an edition at a time, when its pages are made:
+	// the pages across editions need every edition's plan and figures, not
+	// its prose, so memory does not grow with the archive's text.
+	site, diags := load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, SkipNarrative: true})
 	if site == nil || diags.HasErrors() {
 		return site, diags
 	}
-	root, err := os.OpenRoot(opts.Source)
-	if err != nil {
-		diags.Errorf(opts.Source, 0, "", "cannot open the site folder: %v", err)
+	words, d := i18n.Load(theme.Files{Site: root.FS()}, site.Language)
+	diags.Merge(d)
+	if words == nil {
 		return site, diags
 	}
-	defer root.Close()
-	tpl := render.Load(root.FS(), diags)
+	tpl := render.Load(root.FS(), words, diags)
 	if tpl == nil {
 		return site, diags
 	}
 	pub := publish.New(out, view.BasePath(site.BaseURL))
-	v := view.NewSite(site, pub.Assets(theme.Files{Site: root.FS()}, opts.Live), tpl, diags)
+	v := view.NewSite(site, words, pub.Assets(theme.Files{Site: root.FS()}, opts.Live), tpl, diags)
 
 	eds := site.Editions
-	editionSearch := make([][]view.SearchEntry, len(eds))
+	shards := pub.NewSearchShards(eds)
 	kpiRows := make([]view.KPISummaryView, len(site.KPIs))
 	kpiSearch := make([]view.SearchEntry, len(site.KPIs))
 	var milestoneSearch []view.SearchEntry
@@ -59,13 +72,15 @@ func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
 		pub.Pages(tpl, pages...)
 		milestoneSearch = search
 	})
-	for i, e := range eds {
+	for _, e := range eds {
 		parts = append(parts, func(f *view.Findings) {
+			e, d := load.Narrative(root.FS(), e)
+			f.Diags.Merge(d)
 			res := compute.Edition(site, e)
 			pages := v.Edition(res, f)
 			pub.Pages(tpl, pages.Pages...)
 			pub.EditionData(site, res)
-			editionSearch[i] = pages.Search
+			shards.Add(e, pages.Search)
 		})
 	}
 	parts = append(parts, func(f *view.Findings) {
@@ -76,16 +91,12 @@ func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
 	findings := runParts(parts, opts.Workers)
 	pub.Pages(tpl, v.KPIIndex(kpiRows))
 
-	// Search: each edition's entries newest first, then the KPIs', the
-	// milestones', the site's own pages' and the glossary's.
-	var entries []view.SearchEntry
-	for i := len(editionSearch) - 1; i >= 0; i-- {
-		entries = append(entries, editionSearch[i]...)
-	}
-	entries = append(entries, kpiSearch...)
-	entries = append(entries, milestoneSearch...)
+	// Search: the editions' entries are in the shards, written as each
+	// year's editions were done; the index has the KPIs', the milestones',
+	// the site's own pages' and the glossary's.
+	entries := append(kpiSearch, milestoneSearch...)
 	entries = append(entries, v.SiteSearch()...)
-	pub.SearchIndex(v.SearchEditions(), entries)
+	pub.SearchIndex(v.SearchEditions(), entries, shards)
 	pub.Sitemap(v)
 
 	links := v.HomeLinks()
@@ -95,6 +106,7 @@ func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
 	}
 	pub.CheckLinks(links, diags)
 	diags.Merge(pub.Diagnostics())
+	diags.Merge(words.Problems())
 	return site, diags
 }
 

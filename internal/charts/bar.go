@@ -8,6 +8,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/planpress/planpress/internal/i18n"
 )
 
 // Bar is what a bar chart shows: the milestones of an edition by status (one
@@ -28,6 +30,9 @@ type Bar struct {
 	// Horizontal draws bars across, with categories down the side: best for
 	// long category names.
 	Horizontal bool
+	// Words are the interface words of the site's language, for the
+	// summary when Description is empty.
+	Words *i18n.Catalogue
 }
 
 // BarSeries is one series of a bar chart.
@@ -69,6 +74,9 @@ func Bars(b Bar) (json.RawMessage, error) {
 	}
 	description := b.Description
 	if description == "" {
+		if b.Words == nil {
+			return nil, fmt.Errorf("chart %s: give a Description, or the Words to write one", b.ID)
+		}
 		description = BarSentence(b)
 	}
 
@@ -201,10 +209,12 @@ type barItem struct {
 	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
 }
 
-// BarSentence writes a bar chart's summary from its data: for one series,
-// "Milestones by status: 3 complete, 12 on track and 7 not yet due (22
-// milestones)."; for several, each category's total across the series.
+// BarSentence writes a bar chart's summary from its data, in b.Words (the
+// entries under [bar_summary]): for one series, "Milestones by status:
+// COMPLETE 3, ON TRACK 12 and NOT YET DUE 7 (22 milestones in all)."; for
+// several, each category's total across the series.
 func BarSentence(b Bar) string {
+	w := b.Words
 	var totals []float64
 	for i := range b.Categories {
 		var sum float64
@@ -226,40 +236,35 @@ func BarSentence(b Bar) string {
 	var parts []string
 	var all float64
 	for i, c := range b.Categories {
-		parts = append(parts, fmt.Sprintf("%s %s", c, formatTarget(totals[i], decimals)))
+		parts = append(parts, w.Text(i18n.BarSummaryValue, "category", c, "value", formatTarget(totals[i], decimals)))
 		all += totals[i]
 	}
 	title := strings.TrimSpace(b.Title)
 	if title == "" {
-		title = "Values"
+		title = w.Text(i18n.BarSummaryUntitled)
 	}
-	var sb strings.Builder
-	sb.WriteString(title)
-	if len(b.Series) > 1 {
-		sb.WriteString(", totals")
-	}
-	sb.WriteString(": ")
-	sb.WriteString(joinAnd(parts))
+	total := ""
 	if len(parts) > 1 {
-		sb.WriteString(" (")
-		sb.WriteString(formatTarget(all, decimals))
 		if b.Unit != "" {
-			sb.WriteString(" ")
-			sb.WriteString(b.Unit)
+			total = w.Text(i18n.BarSummaryTotalUnit, "total", formatTarget(all, decimals), "unit", b.Unit)
+		} else {
+			total = w.Text(i18n.BarSummaryTotal, "total", formatTarget(all, decimals))
 		}
-		sb.WriteString(" in all)")
 	}
-	sb.WriteString(".")
-	return sb.String()
+	key := i18n.BarSummarySentence
+	if len(b.Series) > 1 {
+		key = i18n.BarSummarySentenceTotals
+	}
+	return w.Text(key, "title", title, "values", joinAnd(parts, w), "total", total)
 }
 
 // joinAnd joins words as a list is read: "a, b and c".
-func joinAnd(parts []string) string {
+func joinAnd(parts []string, w *i18n.Catalogue) string {
 	switch len(parts) {
 	case 0:
 		return ""
 	case 1:
 		return parts[0]
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return strings.Join(parts[:len(parts)-1], w.Text(i18n.ListSeparator)) + w.Text(i18n.ListLast) + parts[len(parts)-1]
 }

@@ -19,7 +19,7 @@ func BenchmarkKPIChart(b *testing.B) {
 	c := KPIChart{ID: ID("priority-2", "re-referrals"), Title: "Re-referrals within 12 months", Unit: model.UnitPercent, Decimals: 1, Suffix: "%", YFromZero: true, Points: pts,
 		Targets: []TargetSpan{{From: m(2018, 4), To: m(2019, 3), Value: 25}},
 		Refs:    []RefLine{{Label: "Baseline 2017/18", Value: 26.8}, {Label: "Statistical neighbours", Value: 23.9}},
-		Shades:  []Shade{{Label: "Ofsted inspection", From: m(2018, 10), To: m(2018, 11)}}}
+		Shades:  []Shade{{Label: "Ofsted inspection", From: m(2018, 10), To: m(2018, 11)}}, Words: words}
 	b.ReportAllocs()
 	for b.Loop() {
 		opts, err := KPILine(c)
@@ -28,7 +28,7 @@ func BenchmarkKPIChart(b *testing.B) {
 		}
 		sentence := ""
 		if s, ok := SummaryOf(c, model.PolarityLower); ok {
-			sentence = Sentence(s)
+			sentence = Sentence(s, words)
 		}
 		_ = Figure(c.ID, opts, c.Title, sentence)
 	}

@@ -3,11 +3,22 @@ package charts
 import (
 	"time"
 
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
+	"github.com/planpress/planpress/internal/theme"
 )
 
 // month is a short way to write a month in tests.
 func month(year int, m time.Month) model.Month { return model.MonthOf(year, m) }
+
+// words are the built-in British English interface words.
+var words = func() *i18n.Catalogue {
+	c, diags := i18n.Load(theme.Files{}, "en-GB")
+	if c == nil {
+		panic(diags)
+	}
+	return c
+}()
 
 // reReferrals is the seed's re-referrals KPI as the May 2019 edition charts
 // it: twelve months of 2018/19 with one missing, a target of 25%, a
@@ -44,6 +55,7 @@ func reReferrals() KPIChart {
 			{Label: "England", Value: 22.6},
 		},
 		Shades: []Shade{{Label: "Ofsted inspection", From: month(2018, time.October), To: month(2018, time.November)}},
+		Words:  words,
 	}
 }
 
@@ -60,6 +72,7 @@ func monitorOnly() KPIChart {
 		Unit:     model.UnitRate,
 		Decimals: 1,
 		Points:   points,
+		Words:    words,
 	}
 }
 
@@ -74,6 +87,7 @@ func statusBars() Bar {
 			Values:  []float64{3, 12, 4, 1, 2},
 			Colours: []string{ColourGreen, ColourGreen, ColourAmber, ColourRed, ColourNoRating},
 		}},
+		Words: words,
 	}
 }
 
@@ -91,6 +105,7 @@ func priorityBars() Bar {
 			{Name: "OFF TRACK", Values: []float64{0, 0, 0, 1, 0, 0}, Colour: ColourRed},
 			{Name: "NOT YET DUE", Values: []float64{0, 1, 0, 0, 1, 0}, Colour: ColourNoRating},
 		},
+		Words: words,
 	}
 }
 
@@ -109,5 +124,6 @@ func auditBars() Bar {
 			"Child's voice recorded",
 		},
 		Series: []BarSeries{{Name: "Plans", Values: []float64{548, 548, 40, 84, 143}}},
+		Words:  words,
 	}
 }

@@ -2,8 +2,6 @@ package charts
 
 import (
 	"math"
-
-	"github.com/planpress/planpress/internal/model"
 	"strconv"
 	"strings"
 )
@@ -103,16 +101,4 @@ func validID(id string) bool {
 		}
 	}
 	return true
-}
-
-// shortMonth writes a month as model.Month.Short does ("Mar-19") without fmt,
-// which is most of the cost of a chart's x-axis.
-func shortMonth(m model.Month) string {
-	if m.IsZero() {
-		return ""
-	}
-	const names = "JanFebMarAprMayJunJulAugSepOctNovDec"
-	c := int(m.Calendar()) - 1
-	y := m.Year() % 100
-	return names[c*3:c*3+3] + "-" + string(rune('0'+y/10)) + string(rune('0'+y%10))
 }

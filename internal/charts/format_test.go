@@ -1,11 +1,6 @@
 package charts
 
-import (
-	"testing"
-	"time"
-
-	"github.com/planpress/planpress/internal/model"
-)
+import "testing"
 
 func TestFormatNumber(t *testing.T) {
 	for _, tc := range []struct {
@@ -64,17 +59,6 @@ func TestID(t *testing.T) {
 		if validID(bad) {
 			t.Errorf("validID(%q) = true", bad)
 		}
-	}
-}
-
-func TestShortMonthMatchesModel(t *testing.T) {
-	for m := model.MonthOf(1999, time.January); m <= model.MonthOf(2031, time.December); m++ {
-		if got, want := shortMonth(m), m.Short(); got != want {
-			t.Fatalf("shortMonth(%s) = %q, want %q", m, got, want)
-		}
-	}
-	if shortMonth(0) != "" {
-		t.Error("the zero month has a name")
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
 
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -31,8 +32,9 @@ type TargetSpan struct {
 	From, To model.Month
 	Value    float64
 	// Label names the span on the chart, such as "Target 2018/19"; empty
-	// means "Target". Spans that follow on with the same value are drawn
-	// as one line, labelled "Target" when their labels differ.
+	// means "Target" (the entry chart.target). Spans that follow on with the
+	// same value are drawn as one line, labelled "Target" when their labels
+	// differ.
 	Label string
 }
 
@@ -74,6 +76,10 @@ type KPIChart struct {
 	// the chart's aria description; empty means one is written from the
 	// points, without the KPI's polarity.
 	Description string
+	// Words are the interface words of the site's language: the months on
+	// the axis, the names of the ratings in the key and of the series, and
+	// the summary when Description is empty.
+	Words *i18n.Catalogue
 }
 
 // ErrNoValues is returned by KPILine for a KPI with no figure to draw, such as
@@ -92,6 +98,9 @@ const maxMonths = 600
 func KPILine(c KPIChart) (json.RawMessage, error) {
 	if !validID(c.ID) {
 		return nil, fmt.Errorf("chart %q: the id must be lower-case letters, digits and hyphens; make it with charts.ID", c.ID)
+	}
+	if c.Words == nil {
+		return nil, fmt.Errorf("chart %s: no Words to name its months, ratings and series with", c.ID)
 	}
 	if c.Decimals < 0 || c.Decimals > maxDecimals {
 		return nil, fmt.Errorf("chart %s: %d decimals: give 0 to %d", c.ID, c.Decimals, maxDecimals)
@@ -138,7 +147,7 @@ func KPILine(c KPIChart) (json.RawMessage, error) {
 	description := c.Description
 	if description == "" {
 		if s, ok := SummaryOf(c, model.PolarityNone); ok {
-			description = Sentence(s)
+			description = Sentence(s, c.Words)
 		}
 	}
 
@@ -188,7 +197,7 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 
 	months := make([]string, b.n)
 	for i := range months {
-		months[i] = shortMonth(b.first + model.Month(i))
+		months[i] = c.Words.MonthShort(b.first + model.Month(i))
 	}
 	yAxis := opts.YAxis{
 		Type:      "value",
@@ -267,7 +276,7 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 		byRAG[r][b.index(p.Month)] = v
 	}
 	add(charts.SingleSeries{
-		Name:      "Monthly figure",
+		Name:      c.Words.Text(i18n.ChartLine),
 		Data:      values,
 		Symbol:    "none",
 		LineStyle: &opts.LineStyle{Color: colourLine, Width: 2},
@@ -296,7 +305,7 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 			rs.MarkLine = marks
 		}
 		add(charts.SingleSeries{
-			Name:       "Targets and comparators",
+			Name:       c.Words.Text(i18n.ChartReferences),
 			XAxisIndex: 1,
 			Data:       refData,
 			Symbol:     "none",
@@ -311,10 +320,10 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 		if data == nil {
 			continue
 		}
-		name := ragName(r)
+		name := ragName(r, c.Words)
 		text := "{b}: {c}" + plain(c.Suffix)
 		if r != model.RAGNone {
-			text += ", " + r.Word()
+			text += ", " + plain(name)
 		}
 		key = append(key, name)
 		add(charts.SingleSeries{
@@ -413,7 +422,7 @@ func (b *kpiBuilder) marks() (*markLine, []float64) {
 	for _, sp := range spans {
 		name := sp.t.Label
 		if name == "" {
-			name = "Target"
+			name = c.Words.Text(i18n.ChartTarget)
 		}
 		v := round(sp.t.Value, c.Decimals)
 		text := plain(name + ": " + b.reference(sp.t.Value))

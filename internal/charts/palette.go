@@ -1,6 +1,9 @@
 package charts
 
-import "github.com/planpress/planpress/internal/model"
+import (
+	"github.com/planpress/planpress/internal/i18n"
+	"github.com/planpress/planpress/internal/model"
+)
 
 // palette is the order in which series that set no colour of their own are
 // coloured: the Government Analysis Function categorical palette (dark blue,
@@ -78,10 +81,23 @@ func ragSymbolSize(r model.RAG) int {
 	return 9
 }
 
-// ragName names a rating in a chart's key.
-func ragName(r model.RAG) string {
-	if w := r.Word(); w != "" {
-		return w
+// ragWord is a rating in words: "Red", or "" for none.
+func ragWord(r model.RAG, w *i18n.Catalogue) string {
+	switch r {
+	case model.RAGRed:
+		return w.Text(i18n.RatingRed)
+	case model.RAGAmber:
+		return w.Text(i18n.RatingAmber)
+	case model.RAGGreen:
+		return w.Text(i18n.RatingGreen)
 	}
-	return "No rating"
+	return ""
+}
+
+// ragName names a rating in a chart's key: "Red", or "No rating".
+func ragName(r model.RAG, w *i18n.Catalogue) string {
+	if word := ragWord(r, w); word != "" {
+		return word
+	}
+	return w.Text(i18n.RatingNone)
 }

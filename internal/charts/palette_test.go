@@ -72,7 +72,7 @@ func TestRatingsDifferByShape(t *testing.T) {
 			t.Errorf("%v and %v are both %s", r, other, s)
 		}
 		seen[s] = r
-		if ragName(r) == "" {
+		if ragName(r, words) == "" {
 			t.Errorf("%v has no name", r)
 		}
 	}

@@ -3,6 +3,7 @@ package charts
 import (
 	"strings"
 
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -10,11 +11,8 @@ import (
 // figure, its target and rating, and how it moved since the figure before.
 // It is the chart's aria description and the visible summary beside it.
 type Summary struct {
-	// Subject names the KPI: "Re-referrals".
-	Subject string
-	// Verb joins subject and figure: "were", "was". Empty means "stood at",
-	// which suits any subject.
-	Verb     string
+	// Subject names the KPI: "Re-referrals"; empty means "The figure".
+	Subject  string
 	Month    model.Month
 	Value    float64
 	Decimals int
@@ -28,73 +26,63 @@ type Summary struct {
 	Previous  model.Month // zero: no comparison
 }
 
-// Sentence writes a Summary as one sentence, such as "Re-referrals were 32.4%
-// in March 2019 against a target of 25%: Red, improving on February." The
-// figure is written to its published precision, the target without trailing
-// zeros; a previous month in another year is written with its year.
-func Sentence(s Summary) string {
-	var b strings.Builder
+// Sentence writes a Summary as one sentence in the words of w (the entries
+// under [chart_summary]), such as "Re-referrals stood at 32.4% in March 2019
+// against a target of 25%: Red, improving on February." The figure is
+// written to its published precision, the target without trailing zeros; a
+// previous month in another year is written with its year.
+func Sentence(s Summary, w *i18n.Catalogue) string {
 	subject := strings.TrimSpace(s.Subject)
 	if subject == "" {
-		subject = "The figure"
+		subject = w.Text(i18n.ChartSummarySubject)
 	}
-	verb := s.Verb
-	if verb == "" {
-		verb = "stood at"
-	}
-	b.WriteString(subject)
-	b.WriteString(" ")
-	b.WriteString(verb)
-	b.WriteString(" ")
-	b.WriteString(formatNumber(s.Value, s.Decimals))
-	b.WriteString(s.Suffix)
+	var month, target, rating, move string
 	if !s.Month.IsZero() {
-		b.WriteString(" in ")
-		b.WriteString(s.Month.Long())
+		month = w.Text(i18n.ChartSummaryMonth, "month", w.Month(s.Month))
 	}
 	if s.Target != nil {
-		b.WriteString(" against a target of ")
-		b.WriteString(formatTarget(*s.Target, s.Decimals))
-		b.WriteString(s.Suffix)
+		target = w.Text(i18n.ChartSummaryTarget, "target", formatTarget(*s.Target, s.Decimals)+s.Suffix)
 	}
-	sep := ", "
-	if w := s.RAG.Word(); w != "" {
-		b.WriteString(": ")
-		b.WriteString(w)
+	if word := ragWord(s.RAG, w); word != "" {
+		rating = w.Text(i18n.ChartSummaryRating, "rating", word)
 	}
-	if phrase := movement(s); phrase != "" {
-		b.WriteString(sep)
-		b.WriteString(phrase)
+	if phrase := movement(s, w); phrase != "" {
+		move = w.Text(i18n.ChartSummaryMovement, "movement", phrase)
 	}
-	b.WriteString(".")
-	return b.String()
+	return w.Text(i18n.ChartSummarySentence, "subject", subject, "value", formatNumber(s.Value, s.Decimals)+s.Suffix,
+		"month", month, "target", target, "rating", rating, "movement", move)
 }
 
 // movement words the direction of travel: "improving on February".
-func movement(s Summary) string {
+func movement(s Summary, w *i18n.Catalogue) string {
 	if s.Previous.IsZero() {
 		return ""
 	}
-	when := s.Previous.Calendar().String()
+	when := w.MonthName(s.Previous.Calendar())
 	if s.Month.IsZero() || s.Previous.Year() != s.Month.Year() {
-		when = s.Previous.Long()
+		when = w.Month(s.Previous)
 	}
 	better := map[model.Polarity]model.Direction{model.PolarityHigher: model.DirUp, model.PolarityLower: model.DirDown}
+	var key i18n.Key
 	switch s.Direction {
 	case model.DirSame:
-		return "unchanged from " + when
+		key = i18n.ChartSummaryUnchanged
 	case model.DirUp, model.DirDown:
 		good, ok := better[s.Polarity]
 		switch {
+		case !ok && s.Direction == model.DirUp:
+			key = i18n.ChartSummaryUp
 		case !ok:
-			return s.Direction.String() + " on " + when
+			key = i18n.ChartSummaryDown
 		case s.Direction == good:
-			return "improving on " + when
+			key = i18n.ChartSummaryImproving
 		default:
-			return "worsening on " + when
+			key = i18n.ChartSummaryWorsening
 		}
+	default:
+		return ""
 	}
-	return ""
+	return w.Text(key, "month", when)
 }
 
 // SummaryOf reads a KPI chart's summary from its points: the latest month with

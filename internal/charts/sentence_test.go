@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -17,14 +18,14 @@ func TestSentence(t *testing.T) {
 		want string
 	}{
 		"the issue's example": {
-			Summary{Subject: "Re-referrals", Verb: "were", Month: march, Value: 32.4, Decimals: 1, Suffix: "%",
+			Summary{Subject: "Re-referrals", Month: march, Value: 32.4, Decimals: 1, Suffix: "%",
 				Target: target(25), RAG: model.RAGRed, Direction: model.DirDown, Polarity: model.PolarityLower, Previous: feb},
-			"Re-referrals were 32.4% in March 2019 against a target of 25%: Red, improving on February.",
+			"Re-referrals stood at 32.4% in March 2019 against a target of 25%: Red, improving on February.",
 		},
 		"worsening, higher is better": {
-			Summary{Subject: "Care leavers in EET", Verb: "were", Month: march, Value: 48, Decimals: 1, Suffix: "%",
+			Summary{Subject: "Care leavers in EET", Month: march, Value: 48, Decimals: 1, Suffix: "%",
 				Target: target(55), RAG: model.RAGAmber, Direction: model.DirDown, Polarity: model.PolarityHigher, Previous: feb},
-			"Care leavers in EET were 48.0% in March 2019 against a target of 55%: Amber, worsening on February.",
+			"Care leavers in EET stood at 48.0% in March 2019 against a target of 55%: Amber, worsening on February.",
 		},
 		"previous month in another year": {
 			Summary{Subject: "Re-referrals", Month: month(2019, time.January), Value: 30.1, Decimals: 1, Suffix: "%",
@@ -50,7 +51,7 @@ func TestSentence(t *testing.T) {
 			"The figure stood at 3 in March 2019.",
 		},
 	} {
-		if got := Sentence(tc.s); got != tc.want {
+		if got := Sentence(tc.s, words); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", name, got, tc.want)
 		}
 	}
@@ -71,9 +72,8 @@ func TestSummaryOf(t *testing.T) {
 	if s.Previous != month(2019, time.February) || s.Direction != model.DirDown {
 		t.Errorf("previous %s direction %v, want February, down", s.Previous, s.Direction)
 	}
-	s.Verb = "were"
-	if want := "Re-referrals were 32.4% in March 2019 against a target of 25%: Red, improving on February."; Sentence(s) != want {
-		t.Errorf("got %q, want %q", Sentence(s), want)
+	if want := "Re-referrals stood at 32.4% in March 2019 against a target of 25%: Red, improving on February."; Sentence(s, words) != want {
+		t.Errorf("got %q, want %q", Sentence(s, words), want)
 	}
 
 	// The month before a gap is compared with the last month with a figure;
@@ -95,5 +95,24 @@ func TestSummaryOf(t *testing.T) {
 
 	if _, ok := SummaryOf(KPIChart{Points: []Point{{Month: month(2019, time.March)}}}, model.PolarityLower); ok {
 		t.Errorf("a summary of a KPI with no figures")
+	}
+}
+
+// TestWordsRequired: a chart draws no words of its own; without the site's
+// interface words it is refused.
+func TestWordsRequired(t *testing.T) {
+	c := reReferrals()
+	c.Words = nil
+	if _, err := KPILine(c); err == nil || !strings.Contains(err.Error(), "Words") {
+		t.Errorf("a KPI chart without words: %v", err)
+	}
+	b := statusBars()
+	b.Words = nil
+	if _, err := Bars(b); err == nil || !strings.Contains(err.Error(), "Words") {
+		t.Errorf("a bar chart without words or description: %v", err)
+	}
+	b.Description = "Milestones by status."
+	if _, err := Bars(b); err != nil {
+		t.Errorf("a bar chart with its description: %v", err)
 	}
 }

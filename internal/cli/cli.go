@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
@@ -45,29 +44,8 @@ func init() {
 	}
 }
 
-// memoryLimit is the heap size the Go runtime works to stay under (unless
-// GOMEMLIMIT says otherwise): a large archive then costs a little more
-// garbage collection instead of twice its live memory. The process's peak is
-// about 20 to 40 MiB above it. Publishing one edition into the 1000-edition
-// synthetic archive peaked at 240 MiB with 200 MiB here, 192 MiB with 180
-// (2.5 s against 2.8 s).
-const memoryLimit = 180 << 20
-
-// gcPercent lets the heap grow to five times the live data between
-// collections (unless GOGC says otherwise); memoryLimit still bounds it. On
-// the 40-edition synthetic archive a fresh build took 0.86 times the wall time
-// (0.81 times the user time) with a peak of 78 MiB instead of 41; at 1000
-// editions the limit governs and nothing changed.
-const gcPercent = 400
-
 // Run runs the command line and returns the exit status.
 func Run(args []string, stdout, stderr io.Writer) int {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
 	if len(args) == 0 {
 		usage(stderr)
 		return ExitUsage

@@ -5,11 +5,12 @@ import "github.com/planpress/planpress/internal/model"
 // PreviousEdition is the edition a report compares itself with: the nearest
 // earlier edition that is not a draft. Drafts are skipped so that what a
 // published edition says has changed is the same whether or not drafts are
-// built. editions are oldest first; nil means there is none.
+// built. editions are oldest first; nil means there is none. Editions are
+// told apart by id, so e may be a copy of one of them.
 func PreviousEdition(editions []*model.Edition, e *model.Edition) *model.Edition {
 	at := -1
 	for i, x := range editions {
-		if x == e {
+		if x.ID == e.ID {
 			at = i
 		}
 	}

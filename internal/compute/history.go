@@ -98,10 +98,9 @@ type KPIHistory struct {
 
 // Point returns the month's history, or nil.
 func (h *KPIHistory) Point(m model.Month) *HistoryPoint {
-	for i := range h.Points {
-		if h.Points[i].Month == m {
-			return &h.Points[i]
-		}
+	i := sort.Search(len(h.Points), func(i int) bool { return h.Points[i].Month >= m })
+	if i < len(h.Points) && h.Points[i].Month == m {
+		return &h.Points[i]
 	}
 	return nil
 }
@@ -149,7 +148,10 @@ func SameFigure(a, b model.Figure, decimals int) bool {
 // edition published.
 func History(site *model.Site, kpi *model.KPI, editions []*model.Edition) KPIHistory {
 	h := KPIHistory{KPI: kpi, DirectionOnly: true}
-	byMonth := map[model.Month][]Publication{}
+	// Each month keeps its first and newest publication and the revisions
+	// between, not every publication: a month appears in several editions,
+	// and an archive has thousands.
+	at := map[model.Month]int{}
 	for _, e := range editions {
 		s, ok := e.Series[kpi.ID]
 		if !ok {
@@ -160,27 +162,25 @@ func History(site *model.Site, kpi *model.KPI, editions []*model.Edition) KPIHis
 			h.Editions = append(h.Editions, e)
 		}
 		for _, p := range res.Points {
-			byMonth[p.Month] = append(byMonth[p.Month], Publication{Edition: e, Point: p})
-		}
-	}
-	months := make([]model.Month, 0, len(byMonth))
-	for m := range byMonth {
-		months = append(months, m)
-	}
-	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
-	for _, m := range months {
-		pubs := byMonth[m]
-		hp := HistoryPoint{Month: m, First: pubs[0], Latest: pubs[len(pubs)-1]}
-		for i := 1; i < len(pubs); i++ {
-			prev, cur := pubs[i-1], pubs[i]
-			if !SameFigure(prev.Point.Figure, cur.Point.Figure, kpi.Decimals) {
-				hp.Revisions = append(hp.Revisions, Revision{Edition: cur.Edition, Previous: prev.Edition, From: prev.Point.Figure, To: cur.Point.Figure})
+			pub := Publication{Edition: e, Point: p}
+			i, seen := at[p.Month]
+			if !seen {
+				at[p.Month] = len(h.Points)
+				h.Points = append(h.Points, HistoryPoint{Month: p.Month, First: pub, Latest: pub})
+				continue
 			}
+			hp := &h.Points[i]
+			if !SameFigure(hp.Latest.Point.Figure, p.Figure, kpi.Decimals) {
+				hp.Revisions = append(hp.Revisions, Revision{Edition: e, Previous: hp.Latest.Edition, From: hp.Latest.Point.Figure, To: p.Figure})
+			}
+			hp.Latest = pub
 		}
-		if hp.Latest.Point.HasValue {
+	}
+	sort.Slice(h.Points, func(i, j int) bool { return h.Points[i].Month < h.Points[j].Month })
+	for i := range h.Points {
+		if h.Points[i].Latest.Point.HasValue {
 			h.DirectionOnly = false
 		}
-		h.Points = append(h.Points, hp)
 	}
 	if len(h.Points) == 0 {
 		h.DirectionOnly = false

@@ -91,7 +91,6 @@ func TestSameFigure(t *testing.T) {
 		{value(m, 32.4), value(m, 31.8), false},
 		{model.Figure{HasValue: true, Value: 22.7, HasRatio: true, Numerator: 64, Denominator: 282}, value(m, 22.7), false},
 		{model.Figure{Direction: model.DirUp}, model.Figure{Direction: model.DirDown}, false},
-		{model.Figure{Direction: model.DirUp, Note: "a"}, model.Figure{Direction: model.DirUp, Note: "b"}, true},
 	}
 	for i, c := range cases {
 		if got := SameFigure(c.a, c.b, 1); got != c.same {

@@ -11,7 +11,7 @@ func Round(v float64, decimals int) float64 {
 
 // Percent is numerator over denominator as a percentage; false when the
 // denominator is zero.
-func Percent(numerator, denominator int) (float64, bool) {
+func Percent(numerator, denominator int32) (float64, bool) {
 	if denominator == 0 {
 		return 0, false
 	}
@@ -20,7 +20,7 @@ func Percent(numerator, denominator int) (float64, bool) {
 
 // RatioAgrees reports whether a stated percentage matches its counts at the
 // precision it is published to.
-func RatioAgrees(value float64, numerator, denominator, decimals int) bool {
+func RatioAgrees(value float64, numerator, denominator int32, decimals int) bool {
 	p, ok := Percent(numerator, denominator)
 	if !ok {
 		return false

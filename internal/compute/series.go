@@ -11,6 +11,7 @@ type Point struct {
 	RAG    model.RAG
 	Travel Travel // against the previous month
 	Agrees bool   // for figures with counts: the counts give the stated value
+	Note   string // what the edition published with the figure, if anything
 }
 
 // KPIResult is an edition's view of one KPI: its figures rated, its target.
@@ -84,7 +85,7 @@ func EvaluateSeries(site *model.Site, e *model.Edition, s *model.Series) KPIResu
 	}
 	var prev *model.Figure
 	for _, f := range s.Figures {
-		p := Point{Figure: f, Agrees: true}
+		p := Point{Figure: f, Agrees: true, Note: s.Notes[f.Month]}
 		if t, ok := TargetFor(site, e, s, f.Month); ok {
 			tv := t
 			p.Target = &tv

@@ -98,8 +98,8 @@ target = 24   # the 2019/20 target agreed in April
 	if f := figureOf(e, "multiple-cp-plans", "2019-04"); f == nil || f.Value != 23.0 || f.Numerator != 64 || f.Denominator != 282 {
 		t.Errorf("multiple-cp-plans April 2019 loads as %+v", f)
 	}
-	if f := figureOf(e, "multiple-cp-plans", "2019-02"); f == nil || f.Note != "Two late registrations." {
-		t.Errorf("the note was lost: %+v", f)
+	if m, _ := model.ParseMonth("2019-02"); e.Series["multiple-cp-plans"].Note(m) != "Two late registrations." {
+		t.Errorf("the note was lost: %q", e.Series["multiple-cp-plans"].Note(m))
 	}
 	if f := figureOf(e, "s47-rate", "2019-06"); f == nil || f.Direction != model.DirSame || f.HasValue {
 		t.Errorf("s47-rate June 2019 loads as %+v", f)

@@ -62,8 +62,9 @@ func plan(site *model.Site, ed, prev *model.Edition, entries []*entry, figs map[
 			at = e.countsAt
 		}
 		var old *model.Figure
+		var oldNote string
 		if s := ed.Series[k.ID]; s != nil {
-			old = s.Figure(e.month)
+			old, oldNote = s.Figure(e.month), s.Note(e.month)
 		}
 		if prev != nil {
 			if s := prev.Series[k.ID]; s != nil {
@@ -91,7 +92,7 @@ func plan(site *model.Site, ed, prev *model.Edition, entries []*entry, figs map[
 		case sameFigure(old, f, k):
 			p.unchanged++
 		default:
-			p.edits = append(p.edits, figuresEdit{kpi: k.ID, month: e.month, value: tomlFigure(f, k, old.Note)})
+			p.edits = append(p.edits, figuresEdit{kpi: k.ID, month: e.month, value: tomlFigure(f, k, oldNote)})
 			p.changed = append(p.changed, Change{KPI: k.ID, Month: e.month, Old: showOld(old, k), New: showNew(f, k), At: at})
 		}
 	}
@@ -121,7 +122,7 @@ func sameFigure(old *model.Figure, f figure, k *model.KPI) bool {
 	if !sameValue(old, f, k) {
 		return false
 	}
-	if f.hasRatio && (!old.HasRatio || old.Numerator != f.num || old.Denominator != f.den) {
+	if f.hasRatio && (!old.HasRatio || int(old.Numerator) != f.num || int(old.Denominator) != f.den) {
 		return false
 	}
 	if f.dir != model.DirNone && old.Direction != f.dir {
@@ -131,7 +132,7 @@ func sameFigure(old *model.Figure, f figure, k *model.KPI) bool {
 }
 
 func showOld(f *model.Figure, k *model.KPI) string {
-	return show(f.HasValue, f.Value, f.HasRatio, f.Numerator, f.Denominator, f.Direction, k)
+	return show(f.HasValue, f.Value, f.HasRatio, int(f.Numerator), int(f.Denominator), f.Direction, k)
 }
 
 func showNew(f figure, k *model.KPI) string {

@@ -107,7 +107,10 @@ func readEditionFront(l *loader, e *model.Edition, file, src string) {
 	if !ok {
 		return
 	}
-	e.Intro, e.IntroPos = strings.Clone(body), model.Pos{File: file, Line: bodyLine}
+	e.IntroPos = model.Pos{File: file, Line: bodyLine}
+	if !l.skipNarrative {
+		e.Intro = strings.Clone(body)
+	}
 	t, _ := parseTOML(file, front, 1, l.diags)
 	if t == nil {
 		return
@@ -148,9 +151,11 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 	if t == nil {
 		return nil
 	}
-	// The body is copied out of the file's text so that the front matter is
-	// not kept for as long as the site.
-	p := &model.Priority{Slug: slug, Body: strings.Clone(body), BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
+	p := &model.Priority{Slug: slug, BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
+	if !l.skipNarrative {
+		// A copy, so that the front matter is not kept as long as the site.
+		p.Body = strings.Clone(body)
+	}
 	if !editionID.MatchString(slug) {
 		l.diags.Errorf(file, 0, fmt.Sprintf("rename the file to something like %q", Slug(slug)+".md"), "file name %q cannot be used in an address", slug+".md")
 	}
@@ -309,8 +314,9 @@ func loadFigures(l *loader, e *model.Edition) {
 			}
 			continue
 		}
-		s := &model.Series{KPI: kpi, Pos: t.pos(id)}
-		for _, key := range sub.keys() {
+		keys := sub.keys()
+		s := &model.Series{KPI: kpi, Pos: t.pos(id), Figures: make([]model.Figure, 0, len(keys))}
+		for _, key := range keys {
 			switch key {
 			case "target":
 				if v, ok := sub.number("target", false, "25"); ok {
@@ -338,9 +344,15 @@ func loadFigures(l *loader, e *model.Edition) {
 				sub.errorf(key, fmt.Sprintf("write the month as %q, without spaces", m.String()), "month %q has spaces around it (KPI %q)", key, id)
 				continue
 			}
-			f, ok := readFigure(sub, key, kpi)
+			f, note, ok := readFigure(sub, key, kpi)
 			if !ok {
 				continue
+			}
+			if note != "" {
+				if s.Notes == nil {
+					s.Notes = map[model.Month]string{}
+				}
+				s.Notes[m] = note
 			}
 			f.Month = m
 			if !e.AsAt.IsZero() && m > e.AsAt {
@@ -367,8 +379,8 @@ func validPeriod(e *model.Edition) bool {
 var ratioPattern = regexp.MustCompile(`^\s*([0-9]+)\s*/\s*([0-9]+)\s*$`)
 
 // readFigure reads one month: a number, "N/D", a direction word, or an inline table.
-func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
-	f := model.Figure{Pos: t.pos(key)}
+func readFigure(t *table, key string, kpi *model.KPI) (f model.Figure, note string, ok bool) {
+	f.Line = int32(t.pos(key).Line)
 	raw := t.m[key]
 	fix := fmt.Sprintf(`write "%s" = 32.4, "%s" = "64/282", "%s" = "up" or "%s" = { value = 22.7, numerator = 64, denominator = 282 }`, key, key, key, key)
 	switch v := raw.(type) {
@@ -380,11 +392,11 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 			f.Direction = d
 		} else if m := ratioPattern.FindStringSubmatch(v); m != nil {
 			if !setRatio(t, key, kpi, &f, atoi(m[1]), atoi(m[2])) {
-				return f, false
+				return f, "", false
 			}
 		} else {
 			t.errorf(key, fix, "%q is not a figure (KPI %q, %s)", v, kpi.ID, key)
-			return f, false
+			return f, "", false
 		}
 	case map[string]any:
 		sub := &table{doc: t.doc, path: tomlpos.Join(t.path, key), m: v, asked: map[string]bool{}}
@@ -397,7 +409,7 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 			sub.errorf("", "give both numerator and denominator, or neither", "%s of KPI %q has only one of numerator and denominator", key, kpi.ID)
 		} else if hasNum && !setRatio(sub, "denominator", kpi, &f, num, den) {
 			sub.done()
-			return f, false
+			return f, "", false
 		}
 		hasDirection := sub.has("direction")
 		if hasDirection {
@@ -408,14 +420,14 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 			}
 			f.Direction = d
 		}
-		f.Note = sub.str("note", false, "")
+		note = sub.str("note", false, "")
 		if !f.HasValue && !f.HasRatio && !hasDirection {
 			sub.errorf("", fix, "%s of KPI %q has no value, counts or direction", key, kpi.ID)
 		}
 		sub.done()
 	default:
 		t.errorf(key, fix, "%s is not a figure (KPI %q, %s)", describe(raw), kpi.ID, key)
-		return f, false
+		return f, "", false
 	}
 	if f.HasValue {
 		checkRange(t, key, kpi, f.Value)
@@ -428,7 +440,7 @@ func readFigure(t *table, key string, kpi *model.KPI) (model.Figure, bool) {
 				kpi.ID, monthLong(key), formatFixed(f.Value, kpi.Decimals), f.Numerator, f.Denominator, formatFixed(computed, kpi.Decimals))
 		}
 	}
-	return f, true
+	return f, note, true
 }
 
 func setRatio(t *table, key string, kpi *model.KPI, f *model.Figure, num, den int) bool {
@@ -444,7 +456,11 @@ func setRatio(t *table, key string, kpi *model.KPI, f *model.Figure, num, den in
 		t.errorf(key, "check the counts: the numerator is part of the denominator", "numerator %d is larger than denominator %d (KPI %q)", num, den, kpi.ID)
 		return false
 	}
-	f.HasRatio, f.Numerator, f.Denominator = true, num, den
+	if den > math.MaxInt32 {
+		t.errorf(key, "check the counts: no count of people or cases is that large", "the denominator %d is too large (KPI %q)", den, kpi.ID)
+		return false
+	}
+	f.HasRatio, f.Numerator, f.Denominator = true, int32(num), int32(den)
 	if !f.HasValue {
 		f.HasValue, f.Value = true, round(float64(num)/float64(den)*100, kpi.Decimals)
 	}

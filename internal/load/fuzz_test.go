@@ -187,8 +187,8 @@ monitor_only = true
 					t.Fatalf("%s: figures out of order or repeated at %s", id, fig.Month)
 				}
 				prev = fig.Month
-				if fig.Pos.File != "data/editions/2019-05/kpis.toml" || fig.Pos.Line < 1 {
-					t.Fatalf("%s %s has no position: %+v", id, fig.Month, fig.Pos)
+				if s.Pos.File != "data/editions/2019-05/kpis.toml" || fig.Line < 1 {
+					t.Fatalf("%s %s has no position: %s:%d", id, fig.Month, s.Pos.File, fig.Line)
 				}
 				if !fig.HasValue && !fig.HasRatio && fig.Direction == model.DirNone {
 					t.Fatalf("%s %s loaded without error but holds nothing", id, fig.Month)

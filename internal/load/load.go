@@ -24,12 +24,19 @@ type Options struct {
 	Future bool
 	// Now is the moment "future" is measured from; the zero time means time.Now().
 	Now time.Time
+	// SkipNarrative leaves out the narrative of every edition (its
+	// introduction and each priority's body): everything else is loaded and
+	// checked. A build of a large archive holds every edition's plan and
+	// figures at once but needs one edition's narrative at a time, which
+	// Narrative reads when it is needed.
+	SkipNarrative bool
 }
 
 type loader struct {
-	fsys  fs.FS
-	site  *model.Site
-	diags *diag.List
+	fsys          fs.FS
+	skipNarrative bool
+	site          *model.Site
+	diags         *diag.List
 	// settingsOK and kpisOK are false when planpress.toml or data/kpis.toml
 	// has a syntax error: references to status words or KPI ids then go
 	// unchecked, rather than each being reported as unknown.
@@ -40,7 +47,7 @@ type loader struct {
 // inside it). It returns the site and every problem found; the site is
 // usable for rendering only when the list holds no errors.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
-	l := &loader{fsys: fsys, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
+	l := &loader{fsys: fsys, skipNarrative: opts.SkipNarrative, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
 	l.loadSiteWide()
 	l.site.Editions = l.loadEditions(EditionIDs(fsys))
 	l.checkOrphanFigures()

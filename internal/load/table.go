@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 
@@ -155,11 +156,16 @@ func (t *table) str(key string, required bool, example string) string {
 	if required && strings.TrimSpace(s) == "" {
 		t.errorf(key, fmt.Sprintf("write `%s = %s`", key, example), "%s is empty", t.name(key))
 	}
-	// A copy: the decoder's strings share its copy of the whole file, which
-	// would otherwise live as long as the site (a sixth of the heap at 1000
-	// editions).
-	return strings.Clone(s)
+	return intern(s)
 }
+
+// intern returns the one copy of s that the whole load shares. Editions
+// repeat most of their plan word for word (milestone texts, impact and
+// quality-assurance paragraphs, titles, status words), so an archive holds
+// each once instead of once an edition; and the copy no longer points into
+// the decoder's copy of the whole file, which would otherwise live as long
+// as the site.
+func intern(s string) string { return unique.Make(s).Value() }
 
 func (t *table) boolean(key string) bool {
 	v, ok := t.get(key, false, "")
@@ -219,7 +225,7 @@ func (t *table) strs(key string) []string {
 	}
 	switch a := v.(type) {
 	case string:
-		return []string{strings.Clone(a)}
+		return []string{intern(a)}
 	case []any:
 		var out []string // nil for an empty list, as for none: the same after a saved cache is read back
 		for _, e := range a {
@@ -228,7 +234,7 @@ func (t *table) strs(key string) []string {
 				t.errorf(key, fmt.Sprintf(`write a list of quoted strings: %s = ["first", "second"]`, key), "every item of %s must be text, not %s", t.name(key), typeName(e))
 				return nil
 			}
-			out = append(out, strings.Clone(s))
+			out = append(out, intern(s))
 		}
 		return out
 	}

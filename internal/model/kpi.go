@@ -98,7 +98,7 @@ type Comparator struct {
 }
 
 // Direction is a movement between two periods.
-type Direction int
+type Direction int8
 
 // The movements.
 const (
@@ -121,20 +121,23 @@ func (d Direction) String() string {
 	return ""
 }
 
-// Figure is one month's published figure for a KPI.
+// Figure is one month's published figure for a KPI. An archive holds
+// hundreds of thousands of them, so the fields are ordered to pack tightly
+// and a figure's file is its Series's.
 type Figure struct {
+	Value float64
 	Month Month
-	// HasValue is false for a direction-only figure.
-	HasValue bool
-	Value    float64
-	// HasRatio is true when numerator and denominator were published.
-	HasRatio    bool
-	Numerator   int
-	Denominator int
+	// Numerator and Denominator are set when HasRatio is true.
+	Numerator   int32
+	Denominator int32
+	// Line is where the figure is written in its series' file.
+	Line int32
 	// Direction is set for figures published as a direction only (▲/▼).
 	Direction Direction
-	Note      string
-	Pos       Pos
+	// HasValue is false for a direction-only figure.
+	HasValue bool
+	// HasRatio is true when numerator and denominator were published.
+	HasRatio bool
 }
 
 // Series is one edition's figures for one KPI, as that edition published them.
@@ -146,7 +149,13 @@ type Series struct {
 	Target      *float64
 	MonitorOnly *bool
 	Pos         Pos
+	// Notes holds the notes an edition published with some months' figures
+	// (few have one, so they are kept apart from the figures); nil for none.
+	Notes map[Month]string
 }
+
+// Note returns the note published with a month's figure, if any.
+func (s *Series) Note(m Month) string { return s.Notes[m] }
 
 // Figure returns the figure for a month, or nil.
 func (s *Series) Figure(m Month) *Figure {

@@ -9,7 +9,7 @@ import (
 
 // Month is a calendar month counted from January of year 0, so that months
 // compare and subtract as integers. The zero Month means "not set".
-type Month int
+type Month int32
 
 // MonthOf returns the Month for a year and a calendar month (1-12).
 func MonthOf(year int, m time.Month) Month {

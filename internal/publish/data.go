@@ -173,13 +173,13 @@ func (s *Site) EditionData(site *model.Site, res *compute.EditionResult) {
 }
 
 func dataValueOf(p compute.Point) dataValue {
-	v := dataValue{Period: p.Month.String(), RAG: strPtr(p.RAG.String()), Direction: strPtr(p.Travel.Direction.String()), Travel: strPtr(view.TravelWord(p.Travel)), Target: p.Target}
+	v := dataValue{Period: p.Month.String(), RAG: strPtr(p.RAG.String()), Direction: strPtr(p.Travel.Direction.String()), Travel: strPtr(travelTerm(p.Travel)), Target: p.Target}
 	if p.HasValue {
 		x := p.Value
 		v.Value = &x
 	}
 	if p.HasRatio {
-		n, d := p.Numerator, p.Denominator
+		n, d := int(p.Numerator), int(p.Denominator)
 		v.Numerator, v.Denominator = &n, &d
 	}
 	return v
@@ -207,12 +207,12 @@ func editionCSV(res *compute.EditionResult, ids []string) []byte {
 }
 
 func csvRow(k *model.KPI, p compute.Point) []string {
-	row := []string{k.ID, p.Month.String(), "", "", "", "", p.RAG.String(), p.Travel.Direction.String(), view.TravelWord(p.Travel)}
+	row := []string{k.ID, p.Month.String(), "", "", "", "", p.RAG.String(), p.Travel.Direction.String(), travelTerm(p.Travel)}
 	if p.HasValue {
 		row[2] = strconv.FormatFloat(compute.Round(p.Value, k.Decimals), 'f', k.Decimals, 64)
 	}
 	if p.HasRatio {
-		row[3], row[4] = strconv.Itoa(p.Numerator), strconv.Itoa(p.Denominator)
+		row[3], row[4] = strconv.Itoa(int(p.Numerator)), strconv.Itoa(int(p.Denominator))
 	}
 	if p.Target != nil {
 		row[5] = strconv.FormatFloat(*p.Target, 'f', -1, 64)

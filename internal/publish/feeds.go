@@ -11,6 +11,7 @@ import (
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 	"github.com/planpress/planpress/internal/view"
 )
@@ -102,7 +103,7 @@ func (s *Site) Feed(v *view.Site) {
 			f.Updated = when
 		}
 		sum := compute.Summarise(e.Milestones(), m.Statuses)
-		summary := strings.TrimSpace(e.Summary + " " + sentenceOnTrack(sum))
+		summary := strings.TrimSpace(e.Summary + " " + sentenceOnTrack(v.Words, sum))
 		p := v.URL(view.EditionPath(e))
 		f.Entries = append(f.Entries, atomEntry{
 			ID: feedID(v, p), Title: e.Title, Updated: when, Published: when,
@@ -125,11 +126,13 @@ func (s *Site) xmlFile(name string, v any) {
 	s.File(name, append([]byte(xml.Header), append(b, '\n')...))
 }
 
-func sentenceOnTrack(sum compute.Summary) string {
+// sentenceOnTrack says, after an edition's summary in the feed, how many of
+// its milestones are on track, in the site's language.
+func sentenceOnTrack(words *i18n.Catalogue, sum compute.Summary) string {
 	if sum.Total == 0 {
 		return ""
 	}
-	return format.Number(sum.OnTrackPercent, model.UnitPercent, 1) + " of milestones on track."
+	return words.Text(i18n.FeedOnTrack, "percent", format.Number(sum.OnTrackPercent, model.UnitPercent, 1))
 }
 
 type urlSet struct {

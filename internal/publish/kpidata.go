@@ -31,13 +31,13 @@ func kpiHistoryCSV(h *compute.KPIHistory) []byte {
 			row[2] = strconv.FormatFloat(compute.Round(pt.Value, k.Decimals), 'f', k.Decimals, 64)
 		}
 		if pt.HasRatio {
-			row[3], row[4] = strconv.Itoa(pt.Numerator), strconv.Itoa(pt.Denominator)
+			row[3], row[4] = strconv.Itoa(int(pt.Numerator)), strconv.Itoa(int(pt.Denominator))
 		}
 		row[5] = p.Travel.Direction.String()
 		if pt.Target != nil {
 			row[6] = strconv.FormatFloat(*pt.Target, 'f', -1, 64)
 		}
-		row[7], row[8], row[9] = pt.RAG.String(), view.TravelWord(p.Travel), view.TravelWord(p.YearOnYear)
+		row[7], row[8], row[9] = pt.RAG.String(), travelTerm(p.Travel), travelTerm(p.YearOnYear)
 		row[10] = p.Latest.Edition.ID
 		row[11] = strconv.FormatBool(p.Revised())
 		row[12] = csvFigure(k, p.First.Point.Figure)
@@ -143,7 +143,7 @@ func publishedOf(e *model.Edition, f model.Figure) kpiPublished {
 		p.Value = &v
 	}
 	if f.HasRatio {
-		n, d := f.Numerator, f.Denominator
+		n, d := int(f.Numerator), int(f.Denominator)
 		p.Numerator, p.Denominator = &n, &d
 	}
 	return p
@@ -192,8 +192,8 @@ func (s *Site) kpiHistoryJSON(p string, h *compute.KPIHistory) {
 	}
 	for _, p := range h.Points {
 		dv := dataValueOf(p.Latest.Point)
-		dv.Direction, dv.Travel = strPtr(p.Travel.Direction.String()), strPtr(view.TravelWord(p.Travel))
-		item := kpiHistoryItem{dataValue: dv, YearOnYear: strPtr(view.TravelWord(p.YearOnYear)), Edition: p.Latest.Edition.ID, Revised: p.Revised(),
+		dv.Direction, dv.Travel = strPtr(p.Travel.Direction.String()), strPtr(travelTerm(p.Travel))
+		item := kpiHistoryItem{dataValue: dv, YearOnYear: strPtr(travelTerm(p.YearOnYear)), Edition: p.Latest.Edition.ID, Revised: p.Revised(),
 			First: publishedOf(p.First.Edition, p.First.Point.Figure), Revisions: []kpiRevision{}}
 		for _, rev := range p.Revisions {
 			item.Revisions = append(item.Revisions, kpiRevision{Edition: rev.Edition.ID, From: publishedOf(rev.Previous, rev.From), To: publishedOf(rev.Edition, rev.To)})

@@ -10,27 +10,37 @@ import (
 	"sync"
 
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/theme"
 	"github.com/planpress/planpress/internal/view"
 )
 
-// Templates are the parsed layouts of one site: a template set per page
-// layout, each holding baseof.html and every partial. They are safe for
-// concurrent use.
+// Templates are the parsed layouts of one site in one language: a template
+// set per page layout, each holding baseof.html and every partial. They are
+// safe for concurrent use.
 type Templates struct {
 	pages    map[string]*template.Template
 	partials *template.Template
 }
 
+// funcs are the layouts' functions. t, the interface words, is bound to a
+// catalogue once the layouts are parsed (see bind); a template needs its
+// functions to parse.
 var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"join": strings.Join,
+	"t": func(key string, args ...any) (template.HTML, error) {
+		return "", fmt.Errorf("no interface words for %q", key)
+	},
 }
 
 // Load parses layouts/baseof.html, layouts/partials/*.html and each page
-// layout, the site's own file where it has one (site may be nil). It returns
-// nil, with the problems in diags, when a layout cannot be read or parsed.
-func Load(site fs.FS, diags *diag.List) *Templates {
+// layout, the site's own file where it has one (site may be nil), and gives
+// them the interface words of the site's language: {{t "kpi.about"}} in a
+// layout writes words's entry kpi.about (see i18n.Catalogue.HTML). It
+// returns nil, with the problems in diags, when a layout cannot be read or
+// parsed.
+func Load(site fs.FS, words *i18n.Catalogue, diags *diag.List) *Templates {
 	l := theme.Files{Site: site}
 	base := template.New("").Funcs(funcs)
 	ok := true
@@ -65,7 +75,19 @@ func Load(site fs.FS, diags *diag.List) *Templates {
 	if !ok {
 		return nil
 	}
+	t.bind(words)
 	return t
+}
+
+// bind gives every template set the interface words of one language. A site
+// in two languages will parse its layouts once and bind a clone of them to
+// each language's catalogue.
+func (t *Templates) bind(words *i18n.Catalogue) {
+	fm := template.FuncMap{"t": words.HTML}
+	t.partials.Funcs(fm)
+	for _, set := range t.pages {
+		set.Funcs(fm)
+	}
 }
 
 // Page executes a page's layout (layouts/KIND.html) through baseof.html.

@@ -1,6 +1,8 @@
 // Package theme finds the files of the theme: a layout or asset is the site's
 // own file of that name (under layouts/ or assets/ in the site folder) when
-// there is one, else the built-in file embedded in planpress.
+// there is one, else the built-in file embedded in planpress. The interface
+// words under i18n/ are the exception: a site's own file amends the built-in
+// one entry by entry, so both are read (Layers).
 package theme
 
 import (
@@ -26,6 +28,17 @@ func (t Files) Read(name string) ([]byte, string, error) {
 	}
 	b, err := fs.ReadFile(planpress.Theme, name)
 	return b, "built-in " + name, err
+}
+
+// Layers returns a theme file's built-in bytes and the site's own, each nil
+// when there is none: for a file that a site's own amends rather than
+// replaces, such as i18n/en-GB.toml.
+func (t Files) Layers(name string) (builtin, own []byte) {
+	builtin, _ = fs.ReadFile(planpress.Theme, name)
+	if t.Site != nil {
+		own, _ = fs.ReadFile(t.Site, name)
+	}
+	return builtin, own
 }
 
 // Names lists the files of a theme folder, the site's and the built-in ones,

@@ -2,10 +2,12 @@ package view
 
 import (
 	"fmt"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -72,7 +74,7 @@ func (s *Site) changesView(res *compute.EditionResult) *ChangesView {
 		return nil
 	}
 	e, prev, c := res.Edition, res.Previous, *res.Changes
-	v := &ChangesView{Since: s.editionLink(prev), SinceAsAt: prev.AsAt.Long(), Nothing: c.Empty()}
+	v := &ChangesView{Since: s.editionLink(prev), SinceAsAt: s.month(prev.AsAt), Nothing: c.Empty()}
 	priorityName := func(p *model.Priority) string { return p.Label + ": " + p.Title }
 	for _, x := range c.StatusChanges {
 		v.Statuses = append(v.Statuses, MilestoneChangeView{
@@ -96,28 +98,28 @@ func (s *Site) changesView(res *compute.EditionResult) *ChangesView {
 	for _, x := range c.RAGChanges {
 		v.Ratings = append(v.Ratings, RatingChangeView{
 			Title: x.KPI.Title, Href: s.KPIPage(x.KPI.ID),
-			From: ratingView(x.KPI, x.From), To: ratingView(x.KPI, x.To),
+			From: s.ratingView(x.KPI, x.From), To: s.ratingView(x.KPI, x.To),
 		})
 	}
 	for _, t := range c.TargetChanges {
-		v.Targets = append(v.Targets, TargetChangeView{Title: t.KPI.Title, Href: s.KPIPage(t.KPI.ID), Words: targetChangeWords(t)})
+		v.Targets = append(v.Targets, TargetChangeView{Title: t.KPI.Title, Href: s.KPIPage(t.KPI.ID), Words: s.targetChangeWords(t)})
 	}
 	for _, x := range c.FigureRevisions {
 		v.Revisions = append(v.Revisions, RevisionView{
-			Title: x.KPI.Title, Href: s.KPIPage(x.KPI.ID), Month: x.Month.Long(),
-			From: figureText(x.KPI, x.From.Figure), To: figureText(x.KPI, x.To.Figure),
+			Title: x.KPI.Title, Href: s.KPIPage(x.KPI.ID), Month: s.month(x.Month),
+			From: s.figureText(x.KPI, x.From.Figure), To: s.figureText(x.KPI, x.To.Figure),
 		})
 	}
-	v.Sentence = changesSentence(c)
+	v.Sentence = s.changesSentence(c)
 	return v
 }
 
-func ratingView(k *model.KPI, p compute.Point) RatingView {
-	word := p.RAG.Word()
+func (s *Site) ratingView(k *model.KPI, p compute.Point) RatingView {
+	word := s.ragWord(p.RAG)
 	if word == "" {
-		word = "No rating"
+		word = s.t(i18n.RatingNone)
 	}
-	v := RatingView{RAG: p.RAG.String(), Word: word, Month: p.Month.Long()}
+	v := RatingView{RAG: p.RAG.String(), Word: word, Month: s.month(p.Month)}
 	if p.HasValue {
 		v.Value = format.Number(p.Value, k.Unit, k.Decimals)
 	}
@@ -125,86 +127,70 @@ func ratingView(k *model.KPI, p compute.Point) RatingView {
 }
 
 // targetText writes a published target: "25%", "Monitor only" or "No target".
-func targetText(k *model.KPI, t compute.TargetPublication) string {
+func (s *Site) targetText(k *model.KPI, t compute.TargetPublication) string {
 	switch {
 	case t.MonitorOnly:
-		return "Monitor only"
+		return s.t(i18n.TargetMonitorOnly)
 	case t.Target == nil:
-		return "No target"
+		return s.t(i18n.TargetNone)
 	}
 	return format.Target(*t.Target, k.Unit, k.Decimals)
 }
 
-func targetChangeWords(t compute.EditionTargetChange) string {
-	from, to := targetText(t.KPI, t.From), targetText(t.KPI, t.To)
+func (s *Site) targetChangeWords(t compute.EditionTargetChange) string {
+	from, to := s.targetText(t.KPI, t.From), s.targetText(t.KPI, t.To)
 	if t.FromYear == t.ToYear {
-		return fmt.Sprintf("The %s target changed from %s to %s.", t.ToYear, from, to)
+		return s.t(i18n.ChangesTargetChanged, "year", t.ToYear.String(), "from", from, "to", to)
 	}
-	return fmt.Sprintf("The target for %s is %s (for %s it was %s).", t.ToYear, to, t.FromYear, from)
+	return s.t(i18n.ChangesTargetYearChanged, "year", t.ToYear.String(), "to", to, "from_year", t.FromYear.String(), "from", from)
 }
 
 // figureText writes a figure as published: "32.4%", "22.7% (64/282)", or a
 // direction in words.
-func figureText(k *model.KPI, f model.Figure) string {
-	var s string
+func (s *Site) figureText(k *model.KPI, f model.Figure) string {
+	var text string
 	switch {
 	case f.HasValue:
-		s = format.Number(f.Value, k.Unit, k.Decimals)
+		text = format.Number(f.Value, k.Unit, k.Decimals)
 		if f.HasRatio {
-			s += fmt.Sprintf(" (%d/%d)", f.Numerator, f.Denominator)
+			text += fmt.Sprintf(" (%d/%d)", f.Numerator, f.Denominator)
 		}
 	case f.Direction != model.DirNone:
-		s = directionWord(f.Direction)
+		text = s.directionWord(f.Direction)
 	}
-	return s
-}
-
-func directionWord(d model.Direction) string {
-	switch d {
-	case model.DirUp:
-		return "Up"
-	case model.DirDown:
-		return "Down"
-	case model.DirSame:
-		return "No change"
-	}
-	return ""
+	return text
 }
 
 // changesSentence counts the changes: "2 milestones changed status, 1 is new
 // and 1 is closed; 2 indicators changed rating; ..."
-func changesSentence(c compute.EditionChanges) string {
+func (s *Site) changesSentence(c compute.EditionChanges) string {
 	if c.Empty() {
-		return "Nothing has changed: every milestone has the same status, and every indicator the same rating, target and figures."
+		return s.t(i18n.ChangesNothing)
 	}
 	var parts []string
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
+	for _, x := range []struct {
+		n   int
+		key i18n.Key
+	}{
+		{len(c.StatusChanges), i18n.ChangesStatusChanged},
+		{len(c.New), i18n.ChangesNewCount},
+		{len(c.Closed), i18n.ChangesClosedCount},
+		{len(c.RAGChanges), i18n.ChangesRatingsChanged},
+		{len(c.TargetChanges), i18n.ChangesTargetsChanged},
+		{len(c.FigureRevisions), i18n.ChangesFiguresRevised},
+	} {
+		if x.n > 0 {
+			parts = append(parts, s.t(x.key, "count", x.n))
 		}
-		return fmt.Sprintf("%d %s", n, many)
 	}
-	if n := len(c.StatusChanges); n > 0 {
-		parts = append(parts, plural(n, "milestone changed status", "milestones changed status"))
+	return s.t(i18n.ChangesSentence, "changes", capitalise(s.joinAnd(parts)))
+}
+
+// capitalise starts a sentence with a capital letter.
+func capitalise(s string) string {
+	if s == "" {
+		return s
 	}
-	if n := len(c.New); n > 0 {
-		parts = append(parts, plural(n, "milestone is new", "milestones are new"))
-	}
-	if n := len(c.Closed); n > 0 {
-		parts = append(parts, plural(n, "milestone is no longer listed", "milestones are no longer listed"))
-	}
-	if n := len(c.RAGChanges); n > 0 {
-		parts = append(parts, plural(n, "indicator changed rating", "indicators changed rating"))
-	}
-	if n := len(c.TargetChanges); n > 0 {
-		parts = append(parts, plural(n, "indicator has a different target", "indicators have a different target"))
-	}
-	if n := len(c.FigureRevisions); n > 0 {
-		parts = append(parts, plural(n, "figure for an earlier month was revised", "figures for earlier months were revised"))
-	}
-	s := parts[0]
-	if len(parts) > 1 {
-		s = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-	}
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

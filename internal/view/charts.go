@@ -9,6 +9,7 @@ import (
 
 	"github.com/planpress/planpress/internal/charts"
 	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -42,7 +43,7 @@ func chartView(id string, options json.RawMessage, caption, summary string) *Cha
 func (s *Site) chartInput(id string, res *compute.KPIResult) charts.KPIChart {
 	site := s.Model
 	k := res.KPI
-	c := charts.KPIChart{ID: id, Title: k.ShortTitle, Unit: k.Unit, Decimals: k.Decimals, YFromZero: k.YAxisFromZero}
+	c := charts.KPIChart{ID: id, Title: k.ShortTitle, Unit: k.Unit, Decimals: k.Decimals, YFromZero: k.YAxisFromZero, Words: s.Words}
 	if k.Unit == model.UnitPercent {
 		c.Suffix = "%"
 	}
@@ -58,13 +59,13 @@ func (s *Site) chartInput(id string, res *compute.KPIResult) charts.KPIChart {
 			span.To = p.Month
 			continue
 		}
-		c.Targets = append(c.Targets, charts.TargetSpan{From: p.Month, To: p.Month, Value: *p.Target, Label: "Target " + fy.String()})
+		c.Targets = append(c.Targets, charts.TargetSpan{From: p.Month, To: p.Month, Value: *p.Target, Label: s.t(i18n.ChartTargetYear, "year", fy.String())})
 		span = &c.Targets[len(c.Targets)-1]
 	}
 	if b := k.Baseline; b != nil {
-		label := "Baseline " + b.Period
+		label := s.t(i18n.ChartBaseline, "period", b.Period)
 		if b.Source != "" {
-			label += " (" + b.Source + ")"
+			label = s.t(i18n.ChartBaselineSource, "period", b.Period, "source", b.Source)
 		}
 		c.Refs = append(c.Refs, charts.RefLine{Label: label, Value: b.Value})
 	}
@@ -101,7 +102,7 @@ func (s *Site) lineChart(id string, res *compute.KPIResult, note string, f *Find
 	if !ok {
 		return nil
 	}
-	c.Description = charts.Sentence(sum)
+	c.Description = charts.Sentence(sum, s.Words)
 	opts, err := charts.KPILine(c)
 	if err != nil {
 		if !errors.Is(err, charts.ErrNoValues) {
@@ -109,12 +110,11 @@ func (s *Site) lineChart(id string, res *compute.KPIResult, note string, f *Find
 		}
 		return nil
 	}
-	caption := "Chart: " + res.KPI.Title
-	if n := len(res.Points); n > 0 {
-		caption += fmt.Sprintf(", %s to %s", res.Points[0].Month.Long(), res.Points[n-1].Month.Long())
-	}
+	// SummaryOf found a figure, so there are points.
+	from, to := s.month(res.Points[0].Month), s.month(res.Points[len(res.Points)-1].Month)
+	caption := s.t(i18n.ChartKPICaption, "title", res.KPI.Title, "from", from, "to", to)
 	if note != "" {
-		caption += ", " + note
+		caption = s.t(i18n.ChartKPICaptionNote, "title", res.KPI.Title, "from", from, "to", to, "note", note)
 	}
 	return chartView(c.ID, opts, caption, c.Description)
 }
@@ -139,15 +139,15 @@ func (s *Site) summaryCharts(res *compute.EditionResult, f *Findings) []*ChartVi
 		names = append(names, c.Status.Name)
 		counts = append(counts, float64(c.Count))
 	}
-	status := charts.Bar{ID: charts.ID(e.ID, "milestones-by-status"), Title: "Milestones by status", Unit: "milestones",
-		Categories: names, Series: []charts.BarSeries{{Name: "Milestones", Values: counts, Colours: s.statusColours()}}, Horizontal: true}
-	out = appendChart(out, s.barChart(e, status, "Chart: milestones by status", f))
+	status := charts.Bar{ID: charts.ID(e.ID, "milestones-by-status"), Title: s.t(i18n.ChartByStatusTitle), Unit: s.t(i18n.ChartMilestonesUnit),
+		Categories: names, Series: []charts.BarSeries{{Name: s.t(i18n.ChartMilestonesSeries), Values: counts, Colours: s.statusColours()}}, Horizontal: true}
+	out = appendChart(out, s.barChart(e, status, s.t(i18n.ChartByStatusCaption), f))
 
 	var cats []string
 	for _, p := range e.Priorities {
 		cats = append(cats, fmt.Sprintf("%d. %s", p.Number, p.Title))
 	}
-	byPriority := charts.Bar{ID: charts.ID(e.ID, "milestones-by-priority"), Title: "Milestones by priority and status", Unit: "milestones",
+	byPriority := charts.Bar{ID: charts.ID(e.ID, "milestones-by-priority"), Title: s.t(i18n.ChartByPriorityTitle), Unit: s.t(i18n.ChartMilestonesUnit),
 		Categories: cats, Stacked: true, Horizontal: true}
 	for i, st := range s.Model.Statuses {
 		vals := make([]float64, len(e.Priorities))
@@ -162,15 +162,15 @@ func (s *Site) summaryCharts(res *compute.EditionResult, f *Findings) []*ChartVi
 		}
 	}
 	if len(cats) > 0 && len(byPriority.Series) > 0 {
-		out = appendChart(out, s.barChart(e, byPriority, "Chart: milestones by priority and status", f))
+		out = appendChart(out, s.barChart(e, byPriority, s.t(i18n.ChartByPriorityCaption), f))
 	}
 	if r := res.Ratings; len(res.Reported) > 0 {
-		rag := charts.Bar{ID: charts.ID(e.ID, "kpis-by-rating"), Title: "Indicators by latest rating", Unit: "indicators",
-			Categories: []string{"Green", "Amber", "Red", "No rating"},
-			Series: []charts.BarSeries{{Name: "Indicators", Values: []float64{float64(r.Green), float64(r.Amber), float64(r.Red), float64(r.None)},
+		rag := charts.Bar{ID: charts.ID(e.ID, "kpis-by-rating"), Title: s.t(i18n.ChartByRatingTitle), Unit: s.t(i18n.ChartKPIsUnit),
+			Categories: []string{s.t(i18n.RatingGreen), s.t(i18n.RatingAmber), s.t(i18n.RatingRed), s.t(i18n.RatingNone)},
+			Series: []charts.BarSeries{{Name: s.t(i18n.ChartKPIsSeries), Values: []float64{float64(r.Green), float64(r.Amber), float64(r.Red), float64(r.None)},
 				Colours: []string{charts.RAGColour(model.RAGGreen), charts.RAGColour(model.RAGAmber), charts.RAGColour(model.RAGRed), charts.RAGColour(model.RAGNone)}}},
 			Horizontal: true}
-		out = appendChart(out, s.barChart(e, rag, "Chart: indicators by their latest rating", f))
+		out = appendChart(out, s.barChart(e, rag, s.t(i18n.ChartByRatingCaption), f))
 	}
 	return out
 }
@@ -183,6 +183,7 @@ func appendChart(list []*ChartView, c *ChartView) []*ChartView {
 }
 
 func (s *Site) barChart(e *model.Edition, b charts.Bar, caption string, f *Findings) *ChartView {
+	b.Words = s.Words
 	b.Description = charts.BarSentence(b)
 	opts, err := charts.Bars(b)
 	if err != nil {
@@ -196,7 +197,7 @@ func (s *Site) barChart(e *model.Edition, b charts.Bar, caption string, f *Findi
 // partial writes its figure, caption and table around it.
 func (s *Site) authorChart(e *model.Edition, ch *model.AuthorChart, f *Findings) *ChartView {
 	b := charts.Bar{ID: charts.ID(e.ID, ch.ID), Title: ch.Title, Unit: ch.Unit, Categories: ch.Categories,
-		Series: []charts.BarSeries{{Name: firstNonEmpty(ch.Unit, "Number"), Values: ch.Values}}, Horizontal: true}
+		Series: []charts.BarSeries{{Name: firstNonEmpty(ch.Unit, s.t(i18n.ChartNumber)), Values: ch.Values}}, Horizontal: true, Words: s.Words}
 	b.Description = charts.BarSentence(b)
 	opts, err := charts.Bars(b)
 	if err != nil {

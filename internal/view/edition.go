@@ -8,6 +8,7 @@ import (
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -148,49 +149,52 @@ func (s *Site) statusView(name string) StatusView {
 	return StatusView{Name: st.Name, Key: st.Key, RAG: st.RAG.String(), OnTrack: st.OnTrack, Description: st.Description}
 }
 
-func (s *Site) summaryView(sum compute.Summary, what string) SummaryView {
+// summaryView words a milestone summary; what says which milestones it
+// counts (i18n.SummaryInEdition, i18n.SummaryInPriority).
+func (s *Site) summaryView(sum compute.Summary, what i18n.Key) SummaryView {
 	v := SummaryView{Total: sum.Total, OnTrack: sum.OnTrack, OnTrackPercent: format.Number(sum.OnTrackPercent, model.UnitPercent, 1)}
 	var parts []string
 	for _, c := range sum.ByStatus {
 		st := s.statusView(c.Status.Name)
 		v.ByStatus = append(v.ByStatus, StatusCountView{Status: st, Count: c.Count, Percent: format.Number(c.Percent, model.UnitPercent, 1)})
 		if c.Count > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ToLower(c.Status.Name)))
+			parts = append(parts, s.t(i18n.SummaryStatusCount, "count", c.Count, "status", strings.ToLower(c.Status.Name)))
 		}
 	}
-	v.Sentence = fmt.Sprintf("%d of %d milestones %s are on track (%s)", sum.OnTrack, sum.Total, what, v.OnTrackPercent)
+	key := i18n.SummaryOnTrack
 	if len(parts) > 0 {
-		v.Sentence += ": " + strings.Join(parts, ", ")
+		key = i18n.SummaryOnTrackByStatus
 	}
-	v.Sentence += "."
+	v.Sentence = s.t(key, "count", sum.OnTrack, "total", sum.Total, "what", s.t(what), "percent", v.OnTrackPercent,
+		"statuses", strings.Join(parts, s.t(i18n.ListSeparator)))
 	return v
 }
 
 func (s *Site) colourKey() ColourKey {
 	b := s.Model.Band
 	width := format.Number(b.Width, model.UnitNumber, decimalsOf(b.Width))
-	amber := fmt.Sprintf("the figure misses its target by no more than %s%% of the target (for a target of 25%% where lower is better, up to 28.75%%)", width)
+	amber := i18n.ColourKeyAmberRelative
 	if b.Mode == model.BandPoints {
-		amber = fmt.Sprintf("the figure misses its target by no more than %s percentage points (or units, for figures that are not percentages)", width)
+		amber = i18n.ColourKeyAmberPoints
 	}
 	return ColourKey{
-		Green:   "the figure meets or beats its target.",
-		Amber:   amber + ".",
-		Red:     "the figure misses its target by more than that.",
-		Travel:  "compares each month with the month before: Improving (green) when it moved the right way for that indicator, Worsening (amber) when it moved the wrong way, and Increasing or Decreasing where neither way is better.",
-		Monitor: "indicators marked Monitor only, or with no target, are watched but not rated.",
+		Green:   s.t(i18n.ColourKeyGreen),
+		Amber:   s.t(amber, "width", width),
+		Red:     s.t(i18n.ColourKeyRed),
+		Travel:  s.t(i18n.ColourKeyTravelRule),
+		Monitor: s.t(i18n.ColourKeyMonitor),
 	}
 }
 
 // publishedWords is when an edition was published, as a reader reads it:
 // "May 2019" when only the month is known, else "31 May 2019"; and the same
 // as an ISO date.
-func publishedWords(e *model.Edition) (words, iso string) {
+func (s *Site) publishedWords(e *model.Edition) (words, iso string) {
 	switch {
 	case e.PublishedPrecision == "month":
-		return model.MonthOf(e.Published.Year(), e.Published.Month()).Long(), e.Published.Format("2006-01")
+		return s.month(model.MonthOf(e.Published.Year(), e.Published.Month())), e.Published.Format("2006-01")
 	case !e.Published.IsZero():
-		return e.Published.Format("2 January 2006"), e.Published.Format("2006-01-02")
+		return s.Words.Day(e.Published), e.Published.Format("2006-01-02")
 	}
 	return "", ""
 }
@@ -201,25 +205,25 @@ func (s *Site) editionView(res *compute.EditionResult, g *markdown.Glossary, inP
 	e := res.Edition
 	v := &EditionView{
 		ID: e.ID, Title: e.Title, Path: s.URL(EditionPath(e)), Summary: e.Summary,
-		AsAt: e.AsAt.Long(), Signatory: e.Signatory, Caveat: e.Caveat, Draft: e.Draft,
+		AsAt: s.month(e.AsAt), Signatory: e.Signatory, Caveat: e.Caveat, Draft: e.Draft,
 		DataJSON:  s.URL(EditionPath(e) + "data.json"),
 		DataCSV:   s.URL(EditionPath(e) + "data.csv"),
 		PrintPath: s.URL(EditionPath(e) + "print/"),
 	}
 	if !e.From.IsZero() {
-		v.Period = e.From.Long() + " to " + e.To.Long()
+		v.Period = s.t(i18n.EditionPeriodRange, "from", s.month(e.From), "to", s.month(e.To))
 	}
-	v.Published, v.PublishedISO = publishedWords(e)
+	v.Published, v.PublishedISO = s.publishedWords(e)
 	ctx := s.newNarrative(res, nil, inPrint)
 	check := ""
 	if !inPrint {
 		check = "/" + EditionPath(e)
 	}
 	v.Intro = s.convert(e.Intro, e.IntroPos, ctx, g, check, f)
-	v.Milestones = s.summaryView(res.Milestones, "in this edition")
+	v.Milestones = s.summaryView(res.Milestones, i18n.SummaryInEdition)
 	r := res.Ratings
 	v.KPIs = KPIRAGView{Red: r.Red, Amber: r.Amber, Green: r.Green, None: r.None, Total: len(res.Reported)}
-	v.KPIs.Sentence = fmt.Sprintf("Of %d indicators at their latest month, %d are Green, %d Amber and %d Red; %d have no target or publish a direction only.", len(res.Reported), r.Green, r.Amber, r.Red, r.None)
+	v.KPIs.Sentence = s.t(i18n.EditionKPIRatings, "total", len(res.Reported), "green", r.Green, "amber", r.Amber, "red", r.Red, "none", r.None)
 	v.ColourKey = s.colourKey()
 	v.Charts = charts
 	v.Changes = s.changesView(res)
@@ -243,10 +247,10 @@ func (s *Site) priorityView(res *compute.EditionResult, i int, g *markdown.Gloss
 		for _, x := range m.QA {
 			mv.QA = append(mv.QA, s.md.ConvertInline(x, plain))
 		}
-		mv.Dates = milestoneDates(m, e.AsAt)
+		mv.Dates = s.milestoneDates(m, e.AsAt)
 		v.Milestones = append(v.Milestones, mv)
 	}
-	v.Summary = s.summaryView(res.Priorities[i], "in this priority")
+	v.Summary = s.summaryView(res.Priorities[i], i18n.SummaryInPriority)
 	v.Body = s.convert(p.Body, p.BodyPos, ctx, g, "/"+EditionPath(e)+p.Slug+"/", f)
 	warnUncommentedRed(p, res, ctx, f)
 	var unplaced []*compute.KPIResult
@@ -261,33 +265,33 @@ func (s *Site) priorityView(res *compute.EditionResult, i int, g *markdown.Gloss
 	return v
 }
 
-func milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
+func (s *Site) milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 	var out []DateView
 	if !m.Commenced.IsZero() {
-		label := "Commenced"
+		label := i18n.MilestoneCommenced
 		if m.Commenced > asAt {
-			label = "Commencing"
+			label = i18n.MilestoneCommencing
 		}
-		out = append(out, DateView{label, m.Commenced.Long()})
+		out = append(out, DateView{s.t(label), s.month(m.Commenced)})
 	}
 	if !m.Launch.IsZero() {
-		out = append(out, DateView{"Launch", m.Launch.Long()})
+		out = append(out, DateView{s.t(i18n.MilestoneLaunch), s.month(m.Launch)})
 	}
 	if !m.Due.IsZero() {
-		out = append(out, DateView{"Due", m.Due.Long()})
+		out = append(out, DateView{s.t(i18n.MilestoneDue), s.month(m.Due)})
 	}
 	if !m.Date.IsZero() {
-		out = append(out, DateView{"", m.Date.Long()})
+		out = append(out, DateView{"", s.month(m.Date)})
 	}
 	if m.Timing != "" {
-		out = append(out, DateView{"Timing", m.Timing})
+		out = append(out, DateView{s.t(i18n.MilestoneTiming), m.Timing})
 	}
 	if len(m.Updates) > 0 {
-		var s []string
+		var months []string
 		for _, u := range m.Updates {
-			s = append(s, u.Short())
+			months = append(months, s.Words.MonthShort(u))
 		}
-		out = append(out, DateView{"Quarterly updates", strings.Join(s, ", ")})
+		out = append(out, DateView{s.t(i18n.MilestoneUpdates), strings.Join(months, s.t(i18n.ListSeparator))})
 	}
 	return out
 }
@@ -300,7 +304,7 @@ func (s *Site) prioritySummary(res *compute.EditionResult, i int) *PriorityView 
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Text: template.HTML(template.HTMLEscapeString(m.Text)), Status: s.statusView(m.Status)})
 	}
-	v.Summary = s.summaryView(res.Priorities[i], "in this priority")
+	v.Summary = s.summaryView(res.Priorities[i], i18n.SummaryInPriority)
 	return v
 }
 
@@ -310,11 +314,11 @@ func (s *Site) prioritySummary(res *compute.EditionResult, i int) *PriorityView 
 // byte whatever is published after (the latest report is the home page).
 func (s *Site) notice(e *model.Edition) *Notice {
 	if e.Draft {
-		return &Notice{Kind: "draft", Text: "This is a draft. It is not published."}
+		return &Notice{Kind: "draft", Text: s.t(i18n.NoticeDraft)}
 	}
-	if s.Latest != nil && e != s.Latest {
-		return &Notice{Kind: "newer", Text: "This is an archived report, kept as it was published. A newer report has been published since.",
-			Link: &Link{Href: s.URL(""), Text: "Read the latest report"}}
+	if s.Latest != nil && !s.IsLatest(e) {
+		return &Notice{Kind: "newer", Text: s.t(i18n.NoticeArchived),
+			Link: &Link{Href: s.URL(""), Text: s.t(i18n.NoticeLatestLink)}}
 	}
 	return nil
 }

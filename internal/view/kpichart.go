@@ -3,6 +3,7 @@ package view
 import (
 	"github.com/planpress/planpress/internal/charts"
 	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/i18n"
 )
 
 // historyChartMonths is how many months a KPI page's chart shows.
@@ -26,5 +27,5 @@ func (s *Site) kpiHistoryChart(h *compute.KPIHistory, f *Findings) *ChartView {
 	for _, p := range points {
 		res.Points = append(res.Points, p.Latest.Point)
 	}
-	return s.lineChart(charts.ID("kpi", h.KPI.ID), res, "newest published figures", f)
+	return s.lineChart(charts.ID("kpi", h.KPI.ID), res, s.t(i18n.ChartNewestFigures), f)
 }

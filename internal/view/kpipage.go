@@ -6,6 +6,7 @@ import (
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -123,10 +124,10 @@ func (s *Site) KPI(h *compute.KPIHistory, f *Findings) *KPIPages {
 	out := &KPIPages{Summary: s.kpiSummaryView(h, refs)}
 	out.Page = s.page("kpi", KPIDir(h.KPI.ID)+"index.html", &Page{
 		Title: h.KPI.Title, Heading: h.KPI.Title,
-		Description: firstNonEmpty(h.KPI.Description, "Every published figure for "+h.KPI.Title+"."),
-		Breadcrumbs: []Link{{Href: s.URL(""), Text: "Home"}, {Href: s.URL("kpis/"), Text: "Indicators"}}, Extra: v, HasCharts: v.Chart != nil,
+		Description: firstNonEmpty(h.KPI.Description, s.t(i18n.KPIDescription, "title", h.KPI.Title)),
+		Breadcrumbs: []Link{s.homeCrumb(), {Href: s.URL("kpis/"), Text: s.t(i18n.KPIsTitle)}}, Extra: v, HasCharts: v.Chart != nil,
 	})
-	out.Search = SearchEntry{Title: h.KPI.Title, URL: s.KPIPage(h.KPI.ID), Kind: "indicator", Text: h.KPI.ShortTitle + ". " + h.KPI.Description + " " + kpiSentence(h)}.cut()
+	out.Search = SearchEntry{Title: h.KPI.Title, URL: s.KPIPage(h.KPI.ID), Kind: "indicator", Text: h.KPI.ShortTitle + ". " + h.KPI.Description + " " + v.Summary}.cut()
 	return out
 }
 
@@ -141,10 +142,11 @@ func (s *Site) KPIIndex(rows []KPISummaryView) *Page {
 			iv.Revised++
 		}
 	}
+	title := s.t(i18n.KPIsTitle)
 	return s.page("kpis", "kpis/index.html", &Page{
-		Title: "Indicators", Heading: "Indicators",
-		Description: "Every performance indicator across every report, with its newest figures.",
-		Breadcrumbs: []Link{{Href: s.URL(""), Text: "Home"}}, Extra: iv,
+		Title: title, Heading: title,
+		Description: s.t(i18n.KPIsDescription),
+		Breadcrumbs: []Link{s.homeCrumb()}, Extra: iv,
 	})
 }
 
@@ -176,19 +178,19 @@ func (s *Site) kpiPriorities(k *model.KPI) []priorityRef {
 // kpiSummaryView is a KPI's row in the list of KPIs.
 func (s *Site) kpiSummaryView(h *compute.KPIHistory, refs []priorityRef) KPISummaryView {
 	k := h.KPI
-	v := KPISummaryView{ID: k.ID, Title: k.Title, Href: s.KPIPage(k.ID), Unit: unitLabel(k), Polarity: polarityLabel(k.Polarity), Priorities: s.kpiPriorityLinks(refs), Revised: h.RevisedCount()}
+	v := KPISummaryView{ID: k.ID, Title: k.Title, Href: s.KPIPage(k.ID), Unit: s.unitLabel(k), Polarity: s.polarityLabel(k.Polarity), Priorities: s.kpiPriorityLinks(refs), Revised: h.RevisedCount()}
 	if p := h.Latest(); p != nil {
-		v.Latest = figureText(k, p.Latest.Point.Figure)
-		v.LatestMonth = p.Month.Long()
-		v.RAG, v.RAGWord = p.Latest.Point.RAG.String(), p.Latest.Point.RAG.Word()
+		v.Latest = s.figureText(k, p.Latest.Point.Figure)
+		v.LatestMonth = s.month(p.Month)
+		v.RAG, v.RAGWord = p.Latest.Point.RAG.String(), s.ragWord(p.Latest.Point.RAG)
 	}
-	v.Target = "No target"
+	v.Target = s.t(i18n.TargetNone)
 	if n := len(h.Targets); n > 0 {
 		t := s.targetYearView(k, h.Targets[n-1])
-		v.Target = t.Target + " (" + t.Year + ")"
+		v.Target = s.t(i18n.KPIsTargetYear, "target", t.Target, "year", t.Year)
 	}
 	if k.MonitorOnly {
-		v.Target = "Monitor only"
+		v.Target = s.t(i18n.TargetMonitorOnly)
 	}
 	return v
 }
@@ -197,12 +199,12 @@ func (s *Site) kpiPageView(h *compute.KPIHistory, refs []priorityRef, f *Finding
 	k := h.KPI
 	v := &KPIPageView{
 		ID: k.ID, Title: k.Title, ShortTitle: k.ShortTitle, Description: k.Description,
-		Unit: unitLabel(k), Polarity: polarityLabel(k.Polarity), Proxy: k.Proxy, ProxyNote: k.ProxyNote,
+		Unit: s.unitLabel(k), Polarity: s.polarityLabel(k.Polarity), Proxy: k.Proxy, ProxyNote: k.ProxyNote,
 		Caveats: k.Caveats, MonitorOnly: k.MonitorOnly, Revised: h.RevisedCount(), DirectionOnly: h.DirectionOnly,
 		CSV: s.URL(KPIDir(k.ID) + "data.csv"), JSON: s.URL(KPIDir(k.ID) + "data.json"),
 	}
 	if v.Polarity == "" {
-		v.Polarity = "Neither higher nor lower is better"
+		v.Polarity = s.t(i18n.PolarityNone)
 	}
 	if b := k.Baseline; b != nil {
 		bv := &BaselineView{Value: format.Number(b.Value, k.Unit, k.Decimals), Period: b.Period, Source: b.Source}
@@ -230,7 +232,7 @@ func (s *Site) kpiPageView(h *compute.KPIHistory, refs []priorityRef, f *Finding
 		}
 		year.Rows = append(year.Rows, s.kpiMonthView(k, p))
 	}
-	v.Summary = kpiSentence(h)
+	v.Summary = s.kpiSentence(h)
 	v.Chart = s.kpiHistoryChart(h, f)
 	return v
 }
@@ -239,7 +241,7 @@ func (s *Site) kpiPageView(h *compute.KPIHistory, refs []priorityRef, f *Finding
 func (s *Site) kpiPriorityLinks(refs []priorityRef) []Link {
 	var out []Link
 	for _, p := range refs {
-		out = append(out, Link{Href: s.priorityHistoryPath(p.Number), Text: fmt.Sprintf("Priority %d: %s", p.Number, p.Title)})
+		out = append(out, Link{Href: s.priorityHistoryPath(p.Number), Text: s.t(i18n.KPIPriorityLink, "number", p.Number, "title", p.Title)})
 	}
 	return out
 }
@@ -247,9 +249,9 @@ func (s *Site) kpiPriorityLinks(refs []priorityRef) []Link {
 func (s *Site) kpiMonthView(k *model.KPI, p compute.HistoryPoint) KPIMonthView {
 	pt := p.Latest.Point
 	row := KPIMonthView{
-		Month: p.Month.String(), MonthLong: p.Month.Long(),
-		RAG: pt.RAG.String(), RAGWord: pt.RAG.Word(),
-		Travel: travelView(p.Travel), YearOnYear: travelView(p.YearOnYear),
+		Month: p.Month.String(), MonthLong: s.month(p.Month),
+		RAG: pt.RAG.String(), RAGWord: s.ragWord(pt.RAG),
+		Travel: s.travelView(p.Travel), YearOnYear: s.travelView(p.YearOnYear),
 		Source: s.editionShortLink(p.Latest.Edition), Revised: p.Revised(), Note: pt.Note,
 	}
 	if pt.HasValue {
@@ -262,7 +264,7 @@ func (s *Site) kpiMonthView(k *model.KPI, p compute.HistoryPoint) KPIMonthView {
 		row.Target = format.Target(*pt.Target, k.Unit, k.Decimals)
 	}
 	if rev := p.LastRevision(); rev != nil {
-		row.First = figureText(k, p.First.Point.Figure)
+		row.First = s.figureText(k, p.First.Point.Figure)
 		row.FirstIn = s.editionShortLink(p.First.Edition)
 		row.RevisedIn = s.editionShortLink(rev.Edition)
 	}
@@ -274,45 +276,44 @@ func (s *Site) targetYearView(k *model.KPI, t compute.TargetHistory) TargetYearV
 	target, monitor := t.Current()
 	switch {
 	case monitor || (k.MonitorOnly && len(t.Published) == 0):
-		v.Target = "Monitor only"
+		v.Target = s.t(i18n.TargetMonitorOnly)
 	case target == nil:
-		v.Target = "No target"
+		v.Target = s.t(i18n.TargetNone)
 	default:
 		v.Target = format.Target(*target, k.Unit, k.Decimals)
 	}
 	if n := len(t.Published); n > 0 {
-		v.Source = "As published in the " + s.editionShortLink(t.Published[n-1].Edition).Text
+		v.Source = s.t(i18n.KPITargetSource, "report", s.editionShortLink(t.Published[n-1].Edition).Text)
 	} else {
-		v.Source = "Set in the indicator's definition; no report for this year yet"
+		v.Source = s.t(i18n.KPITargetDefault)
 	}
 	for _, c := range t.Changes {
-		v.Changes = append(v.Changes, fmt.Sprintf("Changed in the %s from %s to %s.", s.editionShortLink(c.Edition).Text, targetText(k, c.From), targetText(k, c.To)))
+		v.Changes = append(v.Changes, s.t(i18n.KPITargetChanged, "report", s.editionShortLink(c.Edition).Text, "from", s.targetText(k, c.From), "to", s.targetText(k, c.To)))
 	}
 	return v
 }
 
 // kpiSentence says where a KPI stands now, in words.
-func kpiSentence(h *compute.KPIHistory) string {
+func (s *Site) kpiSentence(h *compute.KPIHistory) string {
 	k := h.KPI
 	p := h.Latest()
 	if p == nil {
-		return "No report has published figures for this indicator yet."
+		return s.t(i18n.KPINoFigures)
 	}
 	pt := p.Latest.Point
-	var b strings.Builder
-	if pt.HasValue {
-		fmt.Fprintf(&b, "The latest figure, for %s, is %s", p.Month.Long(), format.Number(pt.Value, k.Unit, k.Decimals))
-		if w := pt.RAG.Word(); w != "" && pt.Target != nil {
-			fmt.Fprintf(&b, ": %s against a target of %s", w, format.Target(*pt.Target, k.Unit, k.Decimals))
-		}
-		b.WriteString(".")
-	} else {
-		fmt.Fprintf(&b, "The latest month published, %s, shows a direction only: %s.", p.Month.Long(), strings.ToLower(directionWord(pt.Direction)))
+	month := s.month(p.Month)
+	var sentence string
+	switch w := s.ragWord(pt.RAG); {
+	case pt.HasValue && w != "" && pt.Target != nil:
+		sentence = s.t(i18n.KPILatestRated, "month", month, "value", format.Number(pt.Value, k.Unit, k.Decimals),
+			"rating", w, "target", format.Target(*pt.Target, k.Unit, k.Decimals))
+	case pt.HasValue:
+		sentence = s.t(i18n.KPILatest, "month", month, "value", format.Number(pt.Value, k.Unit, k.Decimals))
+	default:
+		sentence = s.t(i18n.KPILatestDirection, "month", month, "direction", strings.ToLower(s.directionWord(pt.Direction)))
 	}
-	if n := h.RevisedCount(); n == 1 {
-		b.WriteString(" One month's figure has been revised since it was first published.")
-	} else if n > 1 {
-		fmt.Fprintf(&b, " %d months' figures have been revised since they were first published.", n)
+	if n := h.RevisedCount(); n > 0 {
+		sentence += " " + s.t(i18n.KPIRevised, "count", n)
 	}
-	return b.String()
+	return sentence
 }

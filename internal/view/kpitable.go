@@ -7,6 +7,7 @@ import (
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -116,19 +117,21 @@ func (c *narrative) kpiTableView(g *markdown.Glossary, list []*compute.KPIResult
 	if len(v.ID) > 60 {
 		v.ID = v.ID[:60]
 	}
-	v.Target = c.site.FinancialYear(e.AsAt).String() + " target"
+	s := c.view
+	v.Target = s.t(i18n.KPITableTarget, "year", c.site.FinancialYear(e.AsAt).String())
 	if caption == "" {
+		from, to := s.month(e.From), s.month(e.To)
 		if c.priority != nil {
-			caption = fmt.Sprintf("%s: performance indicators, %s to %s", c.priority.Label, e.From.Long(), e.To.Long())
+			caption = s.t(i18n.KPITableCaptionPriority, "label", c.priority.Label, "from", from, "to", to)
 		} else {
-			caption = fmt.Sprintf("Performance indicators, %s to %s", e.From.Long(), e.To.Long())
+			caption = s.t(i18n.KPITableCaption, "from", from, "to", to)
 		}
 	}
 	v.Caption = caption
 	months := []model.Month{}
 	for m := e.From; m <= e.To && !e.From.IsZero(); m++ {
 		months = append(months, m)
-		v.Months = append(v.Months, MonthHeader{Short: m.Short(), Long: m.Long()})
+		v.Months = append(v.Months, MonthHeader{Short: s.Words.MonthShort(m), Long: s.month(m)})
 	}
 	v.Groups = columnGroups(c.site.Events, months)
 	period := ""
@@ -141,9 +144,9 @@ func (c *narrative) kpiTableView(g *markdown.Glossary, list []*compute.KPIResult
 			}
 		}
 	}
-	v.Baseline = "Baseline"
+	v.Baseline = s.t(i18n.KPITableBaseline)
 	if period != "" {
-		v.Baseline = period + " actual"
+		v.Baseline = s.t(i18n.KPITableBaselinePeriod, "period", period)
 	}
 	for _, res := range list {
 		v.Rows = append(v.Rows, c.kpiRow(g, res, months))
@@ -171,50 +174,50 @@ func columnGroups(events []model.Event, months []model.Month) []ColumnGroup {
 	return nil
 }
 
-func unitLabel(k *model.KPI) string {
+func (s *Site) unitLabel(k *model.KPI) string {
 	switch k.Unit {
 	case model.UnitPercent:
-		return "Percentage"
+		return s.t(i18n.UnitPercent)
 	case model.UnitRate:
-		return "Rate per " + format.Number(float64(k.Per), model.UnitCount, 0)
+		return s.t(i18n.UnitRate, "per", format.Number(float64(k.Per), model.UnitCount, 0))
 	case model.UnitCount:
-		return "Count"
+		return s.t(i18n.UnitCount)
 	}
 	return ""
 }
 
-func polarityLabel(p model.Polarity) string {
+func (s *Site) polarityLabel(p model.Polarity) string {
 	switch p {
 	case model.PolarityHigher:
-		return "Higher is better"
+		return s.t(i18n.PolarityHigher)
 	case model.PolarityLower:
-		return "Lower is better"
+		return s.t(i18n.PolarityLower)
 	}
 	return ""
 }
 
 // targetWords is the target a KPI table shows for the edition's year.
-func targetWords(res *compute.KPIResult) string {
+func (s *Site) targetWords(res *compute.KPIResult) string {
 	switch {
 	case res.MonitorOnly:
-		return "Monitor only"
+		return s.t(i18n.TargetMonitorOnly)
 	case res.Target != nil:
 		return format.Target(*res.Target, res.KPI.Unit, res.KPI.Decimals)
 	}
-	return "No target"
+	return s.t(i18n.TargetNone)
 }
 
 func (c *narrative) kpiRow(g *markdown.Glossary, res *compute.KPIResult, months []model.Month) KPIRowView {
-	k := res.KPI
+	k, s := res.KPI, c.view
 	row := KPIRowView{
 		ID:        k.ID,
 		Title:     template.HTML(g.Mark(k.Title)),
-		Href:      c.view.KPIPage(k.ID),
-		Unit:      unitLabel(k),
-		Polarity:  polarityLabel(k.Polarity),
+		Href:      s.KPIPage(k.ID),
+		Unit:      s.unitLabel(k),
+		Polarity:  s.polarityLabel(k.Polarity),
 		Proxy:     k.Proxy,
 		ProxyNote: k.ProxyNote,
-		Target:    targetWords(res),
+		Target:    s.targetWords(res),
 	}
 	if b := k.Baseline; b != nil {
 		row.Baseline = format.Number(b.Value, k.Unit, k.Decimals)
@@ -230,7 +233,7 @@ func (c *narrative) kpiRow(g *markdown.Glossary, res *compute.KPIResult, months 
 	if hasCounts {
 		title := k.CountTitle
 		if title == "" {
-			title = "Numerator/denominator"
+			title = s.t(i18n.KPITableCounts)
 		}
 		counts = &CountRowView{Title: title}
 		if b := k.Baseline; b != nil && b.HasRatio {
@@ -246,7 +249,7 @@ func (c *narrative) kpiRow(g *markdown.Glossary, res *compute.KPIResult, months 
 			}
 			continue
 		}
-		cell := CellView{RAG: p.RAG.String(), RAGWord: p.RAG.Word(), Arrow: arrow(p.Travel.Direction), TravelWord: TravelWord(p.Travel), TravelRAG: p.Travel.RAG.String()}
+		cell := CellView{RAG: p.RAG.String(), RAGWord: s.ragWord(p.RAG), Arrow: arrow(p.Travel.Direction), TravelWord: s.travelWord(p.Travel), TravelRAG: p.Travel.RAG.String()}
 		if p.HasValue {
 			cell.Value = format.Number(p.Value, k.Unit, k.Decimals)
 		}

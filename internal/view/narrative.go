@@ -217,7 +217,7 @@ func (c *narrative) rag(a markdown.Args) (markdown.Output, error) {
 	if p.RAG == model.RAGNone {
 		return markdown.Output{}, markdown.Fixf("quote its value instead", "KPI %q has no rating for %s (no target)", res.KPI.ID, p.Month.Long())
 	}
-	return text(p.RAG.Word()), nil
+	return text(c.view.ragWord(p.RAG)), nil
 }
 
 func (c *narrative) direction(a markdown.Args) (markdown.Output, error) {
@@ -229,7 +229,7 @@ func (c *narrative) direction(a markdown.Args) (markdown.Output, error) {
 	if !p.Travel.Known() {
 		return markdown.Output{}, markdown.Fixf("quote a later month", "KPI %q has no previous month to compare %s with", res.KPI.ID, p.Month.Long())
 	}
-	return text(TravelWord(p.Travel)), nil
+	return text(c.view.travelWord(p.Travel)), nil
 }
 
 // milestoneSet picks the milestones named by priority= and status= arguments.
@@ -289,7 +289,7 @@ func (c *narrative) milestones(a markdown.Args) (markdown.Output, error) {
 		}
 	}
 	if w, _ := a.Get("words"); w == "true" {
-		return text(format.Words(n)), nil
+		return text(c.view.Words.NumberWords(n)), nil
 	}
 	return text(strconv.Itoa(n)), nil
 }

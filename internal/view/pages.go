@@ -1,13 +1,13 @@
 package view
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -70,17 +70,18 @@ func (s *Site) SitePages(f *Findings) []*Page {
 	for i := len(m.Editions) - 1; i >= 0; i-- {
 		e := m.Editions[i]
 		sum := summarise(m, e)
-		entry := ArchiveEntry{Title: e.Title, Href: s.URL(EditionPath(e)), AsAt: e.AsAt.Long(), Summary: e.Summary, Latest: e == s.Latest, Draft: e.Draft,
-			Sentence: fmt.Sprintf("%d of %d milestones on track (%s).", sum.OnTrack, sum.Total, format.Number(sum.OnTrackPercent, model.UnitPercent, 1))}
+		entry := ArchiveEntry{Title: e.Title, Href: s.URL(EditionPath(e)), AsAt: s.month(e.AsAt), Summary: e.Summary, Latest: s.IsLatest(e), Draft: e.Draft,
+			Sentence: s.t(i18n.ArchiveOnTrack, "count", sum.OnTrack, "total", sum.Total, "percent", format.Number(sum.OnTrackPercent, model.UnitPercent, 1))}
 		if e.PublishedPrecision == "month" {
-			entry.Published = model.MonthOf(e.Published.Year(), e.Published.Month()).Long()
+			entry.Published = s.month(model.MonthOf(e.Published.Year(), e.Published.Month()))
 		} else {
-			entry.Published = e.Published.Format("2 January 2006")
+			entry.Published = s.Words.Day(e.Published)
 		}
 		av.Editions = append(av.Editions, entry)
 	}
-	home := Link{Href: s.URL(""), Text: "Home"}
-	out = append(out, s.page("archive", "editions/index.html", &Page{Title: "All reports", Heading: "All reports", Description: "Every edition of the report, as published.", Breadcrumbs: []Link{home}, Extra: av}))
+	home := s.homeCrumb()
+	archive := s.t(i18n.ArchiveTitle)
+	out = append(out, s.page("archive", "editions/index.html", &Page{Title: archive, Heading: archive, Description: s.t(i18n.ArchiveDescription), Breadcrumbs: []Link{home}, Extra: av}))
 
 	gv := &GlossaryView{}
 	terms := append([]model.Term(nil), m.Glossary...)
@@ -88,16 +89,17 @@ func (s *Site) SitePages(f *Findings) []*Page {
 	for _, t := range terms {
 		gv.Terms = append(gv.Terms, TermView{Abbr: t.Abbr, Anchor: TermAnchor(t.Abbr), Meaning: t.Meaning, Note: t.Note})
 	}
-	out = append(out, s.page("glossary", "glossary/index.html", &Page{Title: "Glossary", Heading: "Glossary", Description: "What the abbreviations in the reports mean.", Breadcrumbs: []Link{home}, Extra: gv}))
+	glossary := s.t(i18n.GlossaryTitle)
+	out = append(out, s.page("glossary", "glossary/index.html", &Page{Title: glossary, Heading: glossary, Description: s.t(i18n.GlossaryDescription), Breadcrumbs: []Link{home}, Extra: gv}))
 
 	a := &A11yView{Accessibility: m.Accessibility, Organisation: m.Organisation, Site: m.Title, Contact: m.Contact}
 	switch m.Accessibility.Status {
 	case "full":
-		a.StatusText = "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."
+		a.StatusText = s.t(i18n.AccessibilityStatusFull)
 	case "not":
-		a.StatusText = "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below."
+		a.StatusText = s.t(i18n.AccessibilityStatusNot)
 	default:
-		a.StatusText = "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below."
+		a.StatusText = s.t(i18n.AccessibilityStatusPartial)
 	}
 	if a.ContactEmail == "" {
 		a.ContactEmail = m.Contact.Email
@@ -105,20 +107,21 @@ func (s *Site) SitePages(f *Findings) []*Page {
 	if a.ResponseDays == 0 {
 		a.ResponseDays = 5
 	}
-	out = append(out, s.page("accessibility", "accessibility/index.html", &Page{Title: "Accessibility statement", Heading: "Accessibility statement for " + m.Title, Description: "How accessible this website is, and how to report a problem.", Breadcrumbs: []Link{home}, Extra: a}))
+	out = append(out, s.page("accessibility", "accessibility/index.html", &Page{Title: s.t(i18n.AccessibilityTitle), Heading: s.t(i18n.AccessibilityHeading, "site", m.Title), Description: s.t(i18n.AccessibilityDescription), Breadcrumbs: []Link{home}, Extra: a}))
 
 	for _, p := range m.Pages {
 		body := s.convert(p.Body, p.Pos, nil, s.terms.NewPage(), "/"+p.Slug+"/", f)
 		out = append(out, s.page("page", p.Slug+"/index.html", &Page{Title: p.Title, Heading: p.Title, Description: p.Title, Breadcrumbs: []Link{home}, Body: body}))
 	}
 	out = append(out, s.page("search", "search/index.html", &Page{
-		Title: "Search", Heading: "Search the reports",
-		Description: "Search every report, indicator and milestone.",
+		Title: s.t(i18n.SearchTitle), Heading: s.t(i18n.SearchHeading),
+		Description: s.t(i18n.SearchDescription),
 		Breadcrumbs: []Link{home},
 		Extra: &SearchView{Index: s.URL(SearchIndexPath), Archive: s.URL("editions/"), KPIs: s.URL("kpis/"),
 			Milestones: s.URL("milestones/"), Priorities: s.URL("priorities/")},
 	}))
-	out = append(out, s.page("404", "404.html", &Page{Title: "Page not found", Heading: "Page not found", Path: s.URL("404.html")}))
+	notFound := s.t(i18n.NotFoundTitle)
+	out = append(out, s.page("404", "404.html", &Page{Title: notFound, Heading: notFound, Path: s.URL("404.html")}))
 	return out
 }
 
@@ -133,7 +136,7 @@ func (s *Site) SearchEditions() []SearchEdition {
 	eds := s.Model.Editions
 	for i := len(eds) - 1; i >= 0; i-- {
 		e := eds[i]
-		out = append(out, SearchEdition{ID: e.ID, Title: e.Title, Label: EditionLabel(e), Latest: e == s.Latest, Draft: e.Draft})
+		out = append(out, SearchEdition{ID: e.ID, Title: e.Title, Label: s.EditionLabel(e), Latest: s.IsLatest(e), Draft: e.Draft})
 	}
 	return out
 }
@@ -161,11 +164,11 @@ func (s *Site) SiteSearch() []SearchEntry {
 
 // EditionLabel names an edition briefly, as a column heading or in a list:
 // its publication month ("May 2019"), else its id.
-func EditionLabel(e *model.Edition) string {
+func (s *Site) EditionLabel(e *model.Edition) string {
 	if e.Published.IsZero() {
 		return e.ID
 	}
-	return model.MonthOf(e.Published.Year(), e.Published.Month()).Long()
+	return s.month(model.MonthOf(e.Published.Year(), e.Published.Month()))
 }
 
 // editionLink links to an edition's overview.
@@ -176,9 +179,12 @@ func (s *Site) editionLink(e *model.Edition) Link {
 // editionShortLink links to an edition's overview by its short name: "May
 // 2019 report".
 func (s *Site) editionShortLink(e *model.Edition) Link {
-	text := EditionLabel(e) + " report"
+	key := i18n.EditionShortName
 	if e.Draft {
-		text += " (draft)"
+		key = i18n.EditionShortNameDraft
 	}
-	return Link{Href: s.URL(EditionPath(e)), Text: text}
+	return Link{Href: s.URL(EditionPath(e)), Text: s.t(key, "label", s.EditionLabel(e))}
 }
+
+// homeCrumb is the first of every page's breadcrumbs.
+func (s *Site) homeCrumb() Link { return Link{Href: s.URL(""), Text: s.t(i18n.BreadcrumbsHome)} }

@@ -1,10 +1,10 @@
 package view
 
 import (
-	"fmt"
 	"html/template"
 
 	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 )
 
@@ -23,7 +23,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 	out := &EditionPages{}
 	dir := EditionPath(e)
 	notice := s.notice(e)
-	crumbs := []Link{{Href: s.URL(""), Text: "Home"}, {Href: s.URL("editions/"), Text: "All reports"}}
+	crumbs := []Link{s.homeCrumb(), {Href: s.URL("editions/"), Text: s.t(i18n.ArchiveTitle)}}
 	charts := s.summaryCharts(res, f)
 
 	ev := s.editionView(res, s.terms.NewPage(), false, charts, f)
@@ -34,7 +34,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		Title: e.Title, Heading: e.Title, Description: firstNonEmpty(e.Summary, e.Title),
 		Breadcrumbs: crumbs, Notice: notice, Edition: ev, HasCharts: len(ev.Charts) > 0,
 	}))
-	if e == s.Latest {
+	if s.IsLatest(e) {
 		home := *ev
 		out.Pages = append(out.Pages, s.page("home", "index.html", &Page{
 			Title: "", Heading: e.Title, Description: firstNonEmpty(s.Model.Description, e.Summary, e.Title),
@@ -47,7 +47,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		pvs[i] = pv
 		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, DataCSV: ev.DataCSV, PrintPath: ev.PrintPath, Published: ev.Published}
 		out.Pages = append(out.Pages, s.page("priority", dir+p.Slug+"/index.html", &Page{
-			Title:   fmt.Sprintf("%s: %s – %s", p.Label, p.Title, e.Title),
+			Title:   s.t(i18n.PriorityPageTitle, "label", p.Label, "title", p.Title, "edition", e.Title),
 			Heading: p.Title, Description: p.Commitment,
 			Breadcrumbs: append(crumbs[:len(crumbs):len(crumbs)], Link{Href: ev.Path, Text: e.Title}),
 			Notice:      notice, Edition: evp, Priority: pv, HasCharts: pv.hasCharts(),
@@ -63,7 +63,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		pev.Priorities = append(pev.Priorities, &pp)
 	}
 	out.Pages = append(out.Pages, s.page("print", dir+"print/index.html", &Page{
-		Title: "Print edition – " + e.Title, Heading: e.Title, Description: "The whole report on one page, for printing.",
+		Title: s.t(i18n.PrintPageTitle, "edition", e.Title), Heading: e.Title, Description: s.t(i18n.PrintDescription),
 		Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}), Notice: notice, Edition: pev, HasCharts: true,
 	}))
 	out.Search = s.editionSearch(res)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -72,15 +73,15 @@ func (s *Site) milestoneSearch(tracker *TrackerView) []SearchEntry {
 			text := row.Text
 			for i := len(row.Cells) - 1; i >= 0; i-- {
 				if st := row.Cells[i].Status; st != nil {
-					if i == len(row.Cells)-1 {
-						text += " Status in the latest report: " + st.Name + "."
-					} else {
-						text += " No longer listed; its last status was " + st.Name + "."
+					key := i18n.SearchMilestoneStatus
+					if i < len(row.Cells)-1 {
+						key = i18n.SearchMilestoneClosed
 					}
+					text += " " + s.t(key, "status", st.Name)
 					break
 				}
 			}
-			out = append(out, SearchEntry{Title: "Milestone " + row.Ref + " (" + g.Label + ": " + g.Title + ")", URL: s.URL("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: text}.cut())
+			out = append(out, SearchEntry{Title: s.t(i18n.SearchMilestoneTitle, "ref", row.Ref, "label", g.Label, "title", g.Title), URL: s.URL("milestones/") + "#" + row.Anchor, Kind: "milestone", Text: text}.cut())
 		}
 	}
 	return out

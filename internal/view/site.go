@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -26,10 +27,13 @@ type Assets struct {
 	Live    string // live reload, only under serve
 }
 
-// Site is what every view of one build shares: the site as loaded, where its
-// pages live, its glossary and its newest edition.
+// Site is what every view of one build shares: the site as loaded, the words
+// of its language, where its pages live, its glossary and its newest edition.
 type Site struct {
-	Model  *model.Site
+	Model *model.Site
+	// Words are the interface words of the site's language: every word a
+	// view gives a reader that is not the site's own comes from them.
+	Words  *i18n.Catalogue
 	Base   string // the path the site lives under: "/" or "/reports/"
 	Latest *model.Edition
 	Assets Assets
@@ -42,10 +46,11 @@ type Site struct {
 	partials Partials
 }
 
-// NewSite prepares the views of a loaded site. The home page's introduction
-// is converted here, once; its problems go to diags.
-func NewSite(s *model.Site, assets Assets, partials Partials, diags *diag.List) *Site {
-	v := &Site{Model: s, Base: BasePath(s.BaseURL), Assets: assets, partials: partials}
+// NewSite prepares the views of a loaded site in the words of its language.
+// The home page's introduction is converted here, once; its problems go to
+// diags.
+func NewSite(s *model.Site, words *i18n.Catalogue, assets Assets, partials Partials, diags *diag.List) *Site {
+	v := &Site{Model: s, Words: words, Base: BasePath(s.BaseURL), Assets: assets, partials: partials}
 	var mdOpts []markdown.Option
 	if s.RawHTML {
 		mdOpts = append(mdOpts, markdown.WithRawHTML())
@@ -71,6 +76,10 @@ func NewSite(s *model.Site, assets Assets, partials Partials, diags *diag.List) 
 	}
 	return v
 }
+
+// IsLatest reports whether e is the site's newest edition (e may be a copy
+// of it, with its narrative read: editions are told apart by id).
+func (s *Site) IsLatest(e *model.Edition) bool { return s.Latest != nil && e.ID == s.Latest.ID }
 
 // HomeLinks are the links of the home page's own introduction, to check
 // once every page is written.
@@ -143,11 +152,11 @@ func (s *Site) chrome() *SiteView {
 		v.SearchScript, v.SearchIndex = s.Assets.Search, true
 	}
 	v.Nav = []Link{
-		{Href: v.Home, Text: "Latest report"},
-		{Href: v.Archive, Text: "All reports"},
-		{Href: s.URL("kpis/"), Text: "Indicators"},
-		{Href: s.URL("milestones/"), Text: "Milestones"},
-		{Href: v.Glossary, Text: "Glossary"},
+		{Href: v.Home, Text: s.t(i18n.NavLatest)},
+		{Href: v.Archive, Text: s.t(i18n.NavArchive)},
+		{Href: s.URL("kpis/"), Text: s.t(i18n.NavKPIs)},
+		{Href: s.URL("milestones/"), Text: s.t(i18n.NavMilestones)},
+		{Href: v.Glossary, Text: s.t(i18n.NavGlossary)},
 	}
 	for _, p := range m.Pages {
 		v.Nav = append(v.Nav, Link{Href: s.URL(p.Slug + "/"), Text: p.Title})

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -60,7 +61,7 @@ type TrackerCell struct {
 func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHistory) *TrackerView {
 	v := &TrackerView{}
 	for _, e := range eds {
-		v.Editions = append(v.Editions, TrackerColumn{Label: EditionLabel(e), Title: e.Title, Href: s.URL(EditionPath(e)), Draft: e.Draft, Latest: e == s.Latest})
+		v.Editions = append(v.Editions, TrackerColumn{Label: s.EditionLabel(e), Title: e.Title, Href: s.URL(EditionPath(e)), Draft: e.Draft, Latest: s.IsLatest(e)})
 	}
 	groups := map[int]*TrackerGroup{}
 	var order []int
@@ -86,10 +87,7 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 	for _, n := range order {
 		v.Groups = append(v.Groups, *groups[n])
 	}
-	v.Sentence = fmt.Sprintf("%d milestones across %d reports; %d changed status at least once.", v.Total, len(eds), v.Changed)
-	if v.Total == 1 {
-		v.Sentence = fmt.Sprintf("1 milestone across %d reports.", len(eds))
-	}
+	v.Sentence = s.t(i18n.TrackerSentence, "count", v.Total, "reports", len(eds), "changed", v.Changed)
 	return v
 }
 
@@ -106,13 +104,13 @@ func (s *Site) trackerCell(en compute.MilestoneEntry) TrackerCell {
 	case compute.MilestoneSame:
 		c.State = "same"
 	case compute.MilestoneChanged:
-		c.State, c.Note = "changed", "Changed from "+en.Previous
+		c.State, c.Note = "changed", s.t(i18n.MilestoneChangedFrom, "status", en.Previous)
 	case compute.MilestoneNew:
-		c.State, c.Note = "new", "New"
+		c.State, c.Note = "new", s.t(i18n.TrackerNew)
 	case compute.MilestoneClosed:
-		c.State, c.Note = "closed", "No longer listed"
+		c.State, c.Note = "closed", s.t(i18n.TrackerClosed)
 	default:
-		c.State, c.Note = "absent", "Not listed"
+		c.State, c.Note = "absent", s.t(i18n.TrackerAbsent)
 	}
 	return c
 }
@@ -152,10 +150,11 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 	eds := s.Model.Editions
 	tracker := s.trackerView(eds, histories)
 	var out []*Page
+	title := s.t(i18n.TrackerTitle)
 	out = append(out, s.page("milestones", "milestones/index.html", &Page{
-		Title: "Milestone tracker", Heading: "Milestone tracker",
-		Description: "Every milestone's status in every report, with each change marked.",
-		Breadcrumbs: []Link{{Href: s.URL(""), Text: "Home"}}, Extra: tracker,
+		Title: title, Heading: title,
+		Description: s.t(i18n.TrackerDescription),
+		Breadcrumbs: []Link{s.homeCrumb()}, Extra: tracker,
 	}))
 	type found struct {
 		e *model.Edition
@@ -172,8 +171,8 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
-	home := Link{Href: s.URL(""), Text: "Home"}
-	index := Link{Href: s.URL("priorities/"), Text: "Priorities"}
+	home := s.homeCrumb()
+	index := Link{Href: s.URL("priorities/"), Text: s.t(i18n.PrioritiesTitle)}
 	iv := &PriorityIndexView{}
 	for _, n := range numbers {
 		list := byNumber[n]
@@ -181,8 +180,8 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 		v := PriorityHistoryView{Number: n, Label: newest.Label, Title: newest.Title, Commitment: newest.Commitment, Href: s.priorityHistoryPath(n)}
 		for i := len(list) - 1; i >= 0; i-- {
 			f := list[i]
-			sum := s.summaryView(compute.Summarise(f.p.Milestones, s.Model.Statuses), "in this priority")
-			rv := PriorityReportView{Edition: s.editionLink(f.e), Href: s.PriorityPage(f.e, f.p), Label: EditionLabel(f.e), Sentence: sum.Sentence, Draft: f.e.Draft}
+			sum := s.summaryView(compute.Summarise(f.p.Milestones, s.Model.Statuses), i18n.SummaryInPriority)
+			rv := PriorityReportView{Edition: s.editionLink(f.e), Href: s.PriorityPage(f.e, f.p), Label: s.EditionLabel(f.e), Sentence: sum.Sentence, Draft: f.e.Draft}
 			if f.p.Title != newest.Title {
 				rv.Title = f.p.Title
 			}
@@ -203,15 +202,15 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 		}
 		v.Tracker = t
 		out = append(out, s.page("priority-history", fmt.Sprintf("priorities/%d/index.html", n), &Page{
-			Title: fmt.Sprintf("%s: %s, across every report", v.Label, v.Title), Heading: v.Title,
+			Title: s.t(i18n.PriorityHistoryPageTitle, "label", v.Label, "title", v.Title), Heading: v.Title,
 			Description: firstNonEmpty(v.Commitment, v.Title),
 			Breadcrumbs: []Link{home, index}, Extra: &v,
 		}))
 		iv.Priorities = append(iv.Priorities, v)
 	}
 	out = append(out, s.page("priorities", "priorities/index.html", &Page{
-		Title: "Priorities", Heading: "Priorities",
-		Description: "Each priority of the plan across every report.",
+		Title: index.Text, Heading: index.Text,
+		Description: s.t(i18n.PrioritiesDescription),
 		Breadcrumbs: []Link{home}, Extra: iv,
 	}))
 	return out, s.milestoneSearch(tracker)

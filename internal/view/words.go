@@ -1,27 +1,79 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/model"
 )
 
-// TravelWord is a direction of travel as a reader sees it: "Improving",
+// This file words what the views show in the words of the site's language
+// (Site.Words): directions, ratings, months, lists.
+
+// t is an entry of the site's interface words, its placeholders filled from
+// name and value pairs.
+func (s *Site) t(key i18n.Key, args ...any) string { return s.Words.Text(key, args...) }
+
+// month writes a month in full: "March 2019".
+func (s *Site) month(m model.Month) string { return s.Words.Month(m) }
+
+// travelWord is a direction of travel as a reader sees it: "Improving",
 // "Worsening" or "No change" for a KPI with a polarity, "Increasing" or
 // "Decreasing" for one without.
-func TravelWord(t compute.Travel) string {
+func (s *Site) travelWord(t compute.Travel) string {
 	switch t.Verdict {
 	case compute.Improving:
-		return "Improving"
+		return s.t(i18n.TravelImproving)
 	case compute.Worsening:
-		return "Worsening"
+		return s.t(i18n.TravelWorsening)
 	case compute.Increasing:
-		return "Increasing"
+		return s.t(i18n.TravelIncreasing)
 	case compute.Decreasing:
-		return "Decreasing"
+		return s.t(i18n.TravelDecreasing)
 	case compute.NoChange:
-		return "No change"
+		return s.t(i18n.TravelNoChange)
 	}
 	return ""
+}
+
+// ragWord is a rating as a reader sees it: "Red", "Amber", "Green", or ""
+// for none.
+func (s *Site) ragWord(r model.RAG) string {
+	switch r {
+	case model.RAGRed:
+		return s.t(i18n.RatingRed)
+	case model.RAGAmber:
+		return s.t(i18n.RatingAmber)
+	case model.RAGGreen:
+		return s.t(i18n.RatingGreen)
+	}
+	return ""
+}
+
+// directionWord is a figure published as a direction only: "Up", "Down",
+// "No change".
+func (s *Site) directionWord(d model.Direction) string {
+	switch d {
+	case model.DirUp:
+		return s.t(i18n.DirectionUp)
+	case model.DirDown:
+		return s.t(i18n.DirectionDown)
+	case model.DirSame:
+		return s.t(i18n.DirectionSame)
+	}
+	return ""
+}
+
+// joinAnd joins a list as it is read: "a, b and c".
+func (s *Site) joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], s.t(i18n.ListSeparator)) + s.t(i18n.ListLast) + parts[len(parts)-1]
 }
 
 // arrow is a direction as the tables draw it.
@@ -44,6 +96,6 @@ type TravelView struct {
 	RAG   string
 }
 
-func travelView(t compute.Travel) TravelView {
-	return TravelView{Arrow: arrow(t.Direction), Word: TravelWord(t), RAG: t.RAG.String()}
+func (s *Site) travelView(t compute.Travel) TravelView {
+	return TravelView{Arrow: arrow(t.Direction), Word: s.travelWord(t), RAG: t.RAG.String()}
 }

@@ -1,0 +1,68 @@
+package i18n
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/planpress/planpress/internal/model"
+)
+
+// Months and days as a reader reads them: the month names and the patterns
+// are entries of the catalogue, so that a site in another language has its
+// own. (model.Month.Long stays for messages to authors, which are English.)
+
+var monthNames = [12]Key{
+	MonthsJanuary, MonthsFebruary, MonthsMarch, MonthsApril, MonthsMay, MonthsJune,
+	MonthsJuly, MonthsAugust, MonthsSeptember, MonthsOctober, MonthsNovember, MonthsDecember,
+}
+
+var monthShortNames = [12]Key{
+	MonthsShortJanuary, MonthsShortFebruary, MonthsShortMarch, MonthsShortApril, MonthsShortMay, MonthsShortJune,
+	MonthsShortJuly, MonthsShortAugust, MonthsShortSeptember, MonthsShortOctober, MonthsShortNovember, MonthsShortDecember,
+}
+
+// MonthName is a calendar month's name: "March".
+func (c *Catalogue) MonthName(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return c.Text(monthNames[m-1])
+}
+
+// Month writes a month in full: "March 2019"; "" for the zero month.
+func (c *Catalogue) Month(m model.Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return c.Text(DateMonth, "month", c.MonthName(m.Calendar()), "year", m.Year())
+}
+
+// MonthShort writes a month for a column heading or a chart's axis:
+// "Mar-19"; "" for the zero month.
+func (c *Catalogue) MonthShort(m model.Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return c.Text(DateMonthShort, "month", c.Text(monthShortNames[m.Calendar()-1]), "yy", fmt.Sprintf("%02d", m.Year()%100), "year", m.Year())
+}
+
+// Day writes a date: "31 May 2019".
+func (c *Catalogue) Day(t time.Time) string {
+	return c.Text(DateDay, "day", t.Day(), "month", c.MonthName(t.Month()), "year", t.Year())
+}
+
+// Number words are the small counts a narrative may ask for in words
+// ({{< milestones words=true >}}): "four".
+var numberWords = [...]Key{
+	NumbersZero, NumbersOne, NumbersTwo, NumbersThree, NumbersFour, NumbersFive, NumbersSix,
+	NumbersSeven, NumbersEight, NumbersNine, NumbersTen, NumbersEleven, NumbersTwelve,
+}
+
+// NumberWords writes a small count in words, as reports do ("four of these
+// seven"); a larger count stays in digits.
+func (c *Catalogue) NumberWords(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return c.Text(numberWords[n])
+	}
+	return fmt.Sprint(n)
+}
