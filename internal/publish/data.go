@@ -3,12 +3,10 @@ package publish
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"sort"
 	"strconv"
 
 	"github.com/planpress/planpress/internal/compute"
-	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/model"
 	"github.com/planpress/planpress/internal/view"
 )
@@ -164,12 +162,9 @@ func (s *Site) EditionData(site *model.Site, res *compute.EditionResult) {
 		d.KPIs = append(d.KPIs, dk)
 	}
 	s.File(view.EditionPath(e)+"data.csv", editionCSV(res, editionKPIOrder(e)))
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		s.problem(func(l *diag.List) { l.Errorf(e.Pos.File, 0, "", "cannot write data.json: %v", err) })
-		return
-	}
-	s.File(view.EditionPath(e)+"data.json", append(b, '\n'))
+	// Not indented: an archive has an edition's file for every quarter, and
+	// indenting made them half as large again.
+	s.jsonFile(view.EditionPath(e)+"data.json", d)
 }
 
 func dataValueOf(p compute.Point) dataValue {

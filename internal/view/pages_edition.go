@@ -66,7 +66,11 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		Title: s.t(i18n.PrintPageTitle, "edition", e.Title), Heading: e.Title, Description: s.t(i18n.PrintDescription),
 		Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}), Notice: notice, Edition: pev, HasCharts: true,
 	}))
-	out.Search = s.editionSearch(res)
+	bodies := make([]template.HTML, len(pvs))
+	for i, pv := range pvs {
+		bodies[i] = pv.Body
+	}
+	out.Search = s.editionSearch(res, ev.Intro, bodies)
 	return out
 }
 

@@ -8,10 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/planpress/planpress/internal/compute"
-	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/i18n"
-	"github.com/planpress/planpress/internal/markdown"
-	"github.com/planpress/planpress/internal/model"
 )
 
 // Search is served from the site itself: the build writes a compact index of
@@ -40,18 +37,20 @@ type SearchEdition struct {
 }
 
 // editionSearch makes an edition's entries in the search index: the report,
-// and each priority's commitment and sections.
-func (s *Site) editionSearch(res *compute.EditionResult) []SearchEntry {
+// and each priority's commitment and sections. It reads the narrative as the
+// edition's pages converted it (intro and each priority's body, in order),
+// leaving out what the layouts mark data-nosearch (KPI tables, charts).
+func (s *Site) editionSearch(res *compute.EditionResult, intro template.HTML, bodies []template.HTML) []SearchEntry {
 	e := res.Edition
 	var out []SearchEntry
 	add := func(x SearchEntry) { out = append(out, x.cut()) }
-	intro := s.plainNarrative(res, nil, e.Intro, e.IntroPos)
-	add(SearchEntry{Title: e.Title, URL: s.URL(EditionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(intro))})
-	for _, p := range e.Priorities {
+	introText := plainSections(intro)
+	add(SearchEntry{Title: e.Title, URL: s.URL(EditionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(introText))})
+	for i, p := range e.Priorities {
 		page := s.PriorityPage(e, p)
 		name := p.Label + ": " + p.Title
 		add(SearchEntry{Title: name, URL: page, Edition: e.ID, Kind: "priority", Text: p.Commitment})
-		for _, s := range s.plainNarrative(res, p, p.Body, p.BodyPos) {
+		for _, s := range plainSections(bodies[i]) {
 			if s.text == "" {
 				continue
 			}
@@ -87,18 +86,6 @@ func (s *Site) milestoneSearch(tracker *TrackerView) []SearchEntry {
 	return out
 }
 
-// plainNarrative converts an edition's narrative for the search index: its
-// figures quoted, its tables and charts left out, split at its headings.
-// Problems are reported by the edition's own pages, not here.
-func (s *Site) plainNarrative(res *compute.EditionResult, p *model.Priority, src string, pos model.Pos) []plainSection {
-	ctx := s.newNarrative(res, p, false)
-	codes := ctx.shortcodes(nil, &Findings{})
-	skip := func(markdown.Args) (markdown.Output, error) { return markdown.Output{Block: true}, nil }
-	codes["kpi-table"], codes["chart"] = skip, skip
-	env := &markdown.Env{File: pos.File, Line: pos.Line, Diags: &diag.List{}, Shortcodes: codes, MilestoneHref: ctx.milestoneHref}
-	return plainSections(s.md.Convert(src, env))
-}
-
 // plainSection is the text under one heading.
 type plainSection struct {
 	heading string
@@ -106,13 +93,20 @@ type plainSection struct {
 }
 
 // plainSections splits HTML at its h2 headings into plain text, leaving out
-// tables, figures and scripts.
+// tables, figures, scripts and any element marked data-nosearch.
 func plainSections(h template.HTML) []plainSection {
 	z := html.NewTokenizer(strings.NewReader(string(h)))
 	var out []plainSection
 	cur := plainSection{}
 	var heading, text strings.Builder
 	inHeading, skipDepth := false, 0
+	// marked holds, for each data-nosearch element open, its tag and how
+	// many elements of that tag are open inside it.
+	type open struct {
+		tag   string
+		depth int
+	}
+	var marked []open
 	flush := func() {
 		cur.text = collapse(text.String())
 		if cur.text != "" || cur.heading != "" {
@@ -127,8 +121,26 @@ func plainSections(h template.HTML) []plainSection {
 			flush()
 			return out
 		case html.StartTagToken, html.EndTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			tag := string(name)
+			if n := len(marked); n > 0 {
+				m := &marked[n-1]
+				if tag == m.tag && tt == html.StartTagToken {
+					m.depth++
+				} else if tag == m.tag {
+					m.depth--
+					if m.depth == 0 {
+						marked = marked[:n-1]
+						skipDepth--
+					}
+				}
+				continue
+			}
+			if tt == html.StartTagToken && hasAttr && hasNoSearch(z) {
+				marked = append(marked, open{tag, 1})
+				skipDepth++
+				continue
+			}
 			switch tag {
 			case "table", "figure", "script", "style", "svg":
 				if tt == html.StartTagToken {
@@ -157,6 +169,20 @@ func plainSections(h template.HTML) []plainSection {
 			} else {
 				text.Write(z.Text())
 			}
+		}
+	}
+}
+
+// hasNoSearch reports whether the start tag the tokenizer is on has the
+// data-nosearch attribute.
+func hasNoSearch(z *html.Tokenizer) bool {
+	for {
+		k, _, more := z.TagAttr()
+		if string(k) == "data-nosearch" {
+			return true
+		}
+		if !more {
+			return false
 		}
 	}
 }
