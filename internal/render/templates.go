@@ -21,6 +21,7 @@ import (
 type Templates struct {
 	pages    map[string]*template.Template
 	partials *template.Template
+	sizes    pageSizes
 }
 
 // funcs are the layouts' functions. t, the interface words, is bound to a
@@ -96,14 +97,30 @@ func (t *Templates) Page(p *view.Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no layout layouts/%s.html", p.Kind)
 	}
-	buf := outBufs.Get().(*bytes.Buffer)
-	defer outBufs.Put(buf)
-	buf.Reset()
+	// The page is written into a buffer of its own, sized from the last
+	// page of its kind, and handed over as it is: pages are most of what a
+	// build allocates, and a pooled buffer had to be copied out.
+	hint := t.sizes.hint(p.Kind)
+	buf := bytes.NewBuffer(make([]byte, 0, hint))
 	if err := set.ExecuteTemplate(buf, "layouts/baseof.html", p); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	t.sizes.saw(p.Kind, buf.Len())
+	return buf.Bytes(), nil
 }
+
+// pageSizes remembers the size of the last page of each kind, as the size
+// to give the next one's buffer.
+type pageSizes struct{ m sync.Map }
+
+func (s *pageSizes) hint(kind string) int {
+	if v, ok := s.m.Load(kind); ok {
+		return v.(int) + v.(int)/8
+	}
+	return 16 << 10
+}
+
+func (s *pageSizes) saw(kind string, n int) { s.m.Store(kind, n) }
 
 // outBufs recycles the buffers layouts execute into, so that a build does
 // not allocate and grow a fresh one for every page and partial.

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -197,9 +198,24 @@ func joinSections(ss []plainSection) string {
 	return strings.Join(parts, " ")
 }
 
-// collapse folds runs of white space into single spaces.
+// collapse folds runs of white space into single spaces, and trims them from
+// both ends.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // cut bounds an entry's text, to keep the index small.
@@ -211,13 +227,21 @@ func (e SearchEntry) cut() SearchEntry {
 // excerpt cuts text to at most n runes, at a word boundary, marking the cut.
 func excerpt(s string, n int) string {
 	s = collapse(s)
-	rs := []rune(s)
-	if len(rs) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	// starts[i] is where rune i begins; the cut goes back from rune n to a
+	// space, but no further than half way.
+	starts := make([]int, 0, n+1)
+	for i := range s {
+		if len(starts) > n {
+			break
+		}
+		starts = append(starts, i)
+	}
 	cut := n
-	for cut > n/2 && !unicode.IsSpace(rs[cut]) {
+	for cut > n/2 && s[starts[cut]] != ' ' {
 		cut--
 	}
-	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
+	return strings.TrimRight(s[:starts[cut]], " ,;:") + "…"
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 	"time"
 )
 
@@ -44,6 +45,10 @@ func keepOld(old, path string, data []byte) (bool, error) {
 	return true, nil
 }
 
+// compareBufs recycles the buffers old files are read into: a rebuild
+// compares every file of the site.
+var compareBufs = sync.Pool{New: func() any { b := make([]byte, compareChunk+1); return &b }}
+
 // sameContent reports whether the file at path holds exactly data.
 func sameContent(path string, data []byte) bool {
 	f, err := os.Open(path)
@@ -51,7 +56,9 @@ func sameContent(path string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	buf := make([]byte, min(len(data), compareChunk)+1)
+	b := compareBufs.Get().(*[]byte)
+	defer compareBufs.Put(b)
+	buf := *b
 	for rest := data; ; {
 		n, err := io.ReadFull(f, buf[:min(len(rest), compareChunk)+1])
 		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
