@@ -174,3 +174,17 @@ func BenchmarkBuildScaling(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPreview times what serve does before it tells open pages to
+// reload: load the site and get its layouts, words and assets ready.
+func BenchmarkPreview(b *testing.B) {
+	opts := benchSite(b, benchEditions(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		pv, diags := NewPreview(opts)
+		if diags.HasErrors() {
+			b.Fatal(diags.Err())
+		}
+		pv.p.close()
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/planpress/planpress/internal/compute"
@@ -17,122 +18,213 @@ import (
 	"github.com/planpress/planpress/internal/view"
 )
 
-// run takes a site through every stage into out and returns every problem.
-// The site is split into parts (each edition, each KPI across editions, the
+// A site renders in parts (each edition, each KPI across editions, the
 // milestone tracker with the priorities across editions, the site's own
-// pages) that go through compute, view, render and publish on their own, in
-// parallel; what spans the parts (the list of KPIs, the search index, the
-// feed, the sitemap and the link check) follows once they are done.
-func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
+// pages), each going through compute, view, render and publish on its own;
+// what spans the parts (the list of KPIs, the search index, the sitemap and
+// the link check) follows once they are all done. A build runs every part on
+// the workers; serve runs the part that writes the page a reader asks for
+// first, and the rest after.
+
+// plan is a site loaded and ready to render into an output.
+type plan struct {
+	opts  Options
+	root  *os.Root
+	site  *model.Site
+	diags *diag.List // the load's, the layouts' and the catalogue's
+	words *i18n.Catalogue
+	tpl   *render.Templates
+	pub   *publish.Site
+	view  *view.Site
+	parts []*part
+
+	shards          *publish.SearchShards
+	kpiRows         []view.KPISummaryView
+	kpiSearch       []view.SearchEntry
+	milestoneSearch []view.SearchEntry
+}
+
+// part is one piece of the site. It runs once, however often it is asked for.
+type part struct {
+	prefixes []string // the files it writes start with one of these
+	run      func(*view.Findings)
+	once     sync.Once
+	found    *view.Findings
+}
+
+// owns reports whether the part writes the file name.
+func (pt *part) owns(name string) bool {
+	for _, p := range pt.prefixes {
+		if strings.HasPrefix(name, p) || name+"/" == p {
+			return true
+		}
+	}
+	return false
+}
+
+// prepare loads the site, its layouts, interface words and assets, writing
+// the assets into out. The plan is ready to render when its problems hold no
+// error; it holds the site as loaded either way (nil when the folder cannot
+// be opened), and must be closed.
+func prepare(opts Options, out publish.Output) (*plan, *diag.List) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
 		var l diag.List
 		abs, _ := filepath.Abs(opts.Source)
 		l.Errorf(opts.Source, 0, "pass the site folder with -source DIR (it holds planpress.toml)", "cannot open the site folder %s: %v", abs, err)
-		return nil, &l
+		return &plan{}, &l
 	}
-	defer root.Close()
 	// The narrative is read an edition at a time, when its pages are made:
 	// the pages across editions need every edition's plan and figures, not
 	// its prose, so memory does not grow with the archive's text.
 	site, diags := load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, SkipNarrative: true})
+	p := &plan{opts: opts, root: root, site: site, diags: diags}
 	if site == nil || diags.HasErrors() {
-		return site, diags
+		return p, diags
 	}
 	words, d := i18n.Load(theme.Files{Site: root.FS()}, site.Language)
 	diags.Merge(d)
-	if words == nil {
-		return site, diags
+	if words == nil || diags.HasErrors() {
+		return p, diags
 	}
-	tpl := render.Load(root.FS(), words, diags)
-	if tpl == nil {
-		return site, diags
+	p.words = words
+	if p.tpl = render.Load(root.FS(), words, diags); p.tpl == nil {
+		return p, diags
 	}
-	pub := publish.New(out, view.BasePath(site.BaseURL))
-	v := view.NewSite(site, words, pub.Assets(theme.Files{Site: root.FS()}, opts.Live), tpl, diags)
+	p.pub = publish.New(out, view.BasePath(site.BaseURL))
+	p.view = view.NewSite(site, words, p.pub.Assets(theme.Files{Site: root.FS()}, opts.Live), p.tpl, diags)
+	p.plan()
+	return p, diags
+}
 
+// close releases the site folder.
+func (p *plan) close() {
+	if p.root != nil {
+		p.root.Close()
+	}
+}
+
+// plan lists the parts.
+func (p *plan) plan() {
+	site, v, pub, tpl := p.site, p.view, p.pub, p.tpl
 	eds := site.Editions
-	shards := pub.NewSearchShards(eds)
-	kpiRows := make([]view.KPISummaryView, len(site.KPIs))
-	kpiSearch := make([]view.SearchEntry, len(site.KPIs))
-	var milestoneSearch []view.SearchEntry
-	var parts []func(*view.Findings)
+	p.shards = pub.NewSearchShards(eds)
+	p.kpiRows = make([]view.KPISummaryView, len(site.KPIs))
+	p.kpiSearch = make([]view.SearchEntry, len(site.KPIs))
 	// The pages across editions go first: they are the largest parts.
 	for i, k := range site.KPIs {
-		parts = append(parts, func(f *view.Findings) {
+		p.add(func(f *view.Findings) {
 			h := compute.History(site, k, eds)
 			pages := v.KPI(&h, f)
 			pub.Pages(tpl, pages.Page)
 			pub.KPIData(&h)
-			kpiRows[i], kpiSearch[i] = pages.Summary, pages.Search
-		})
+			p.kpiRows[i], p.kpiSearch[i] = pages.Summary, pages.Search
+		}, view.KPIDir(k.ID))
 	}
-	parts = append(parts, func(f *view.Findings) {
+	p.add(func(f *view.Findings) {
 		pages, search := v.Tracker(compute.MilestoneHistories(eds))
 		pub.Pages(tpl, pages...)
-		milestoneSearch = search
-	})
+		p.milestoneSearch = search
+	}, "milestones/", "priorities/")
 	for _, e := range eds {
-		parts = append(parts, func(f *view.Findings) {
-			e, d := load.Narrative(root.FS(), e)
+		owns := []string{view.EditionPath(e)}
+		if v.IsLatest(e) {
+			owns = append(owns, "index.html")
+		}
+		p.add(func(f *view.Findings) {
+			e, d := load.Narrative(p.root.FS(), e)
 			f.Diags.Merge(d)
 			res := compute.Edition(site, e)
 			pages := v.Edition(res, f)
 			pub.Pages(tpl, pages.Pages...)
 			pub.EditionData(site, res)
-			shards.Add(e, pages.Search)
-		})
+			p.shards.Add(e, pages.Search)
+		}, owns...)
 	}
-	parts = append(parts, func(f *view.Findings) {
-		pub.Pages(tpl, v.SitePages(f)...)
+	p.add(func(f *view.Findings) {
+		pages := v.SitePages(f)
+		pub.Pages(tpl, pages...)
 		pub.Robots(v)
 		pub.Feed(v)
-	})
-	findings := runParts(parts, opts.Workers)
-	pub.Pages(tpl, v.KPIIndex(kpiRows))
-
-	// Search: the editions' entries are in the shards, written as each
-	// year's editions were done; the index has the KPIs', the milestones',
-	// the site's own pages' and the glossary's.
-	entries := append(kpiSearch, milestoneSearch...)
-	entries = append(entries, v.SiteSearch()...)
-	pub.SearchIndex(v.SearchEditions(), entries, shards)
-	pub.Sitemap(v)
-
-	links := v.HomeLinks()
-	for _, f := range findings {
-		diags.Merge(&f.Diags)
-		links = append(links, f.Links...)
-	}
-	pub.CheckLinks(links, diags)
-	diags.Merge(pub.Diagnostics())
-	diags.Merge(words.Problems())
-	return site, diags
+	}, v.SitePagePrefixes()...)
 }
 
-// runParts runs the parts on workers (one per CPU when workers is 0), each
-// with findings of its own, returned in the order of the parts so that a
-// build reports its problems in the same order every time.
-func runParts(parts []func(*view.Findings), workers int) []*view.Findings {
+func (p *plan) add(run func(*view.Findings), prefixes ...string) {
+	p.parts = append(p.parts, &part{prefixes: prefixes, run: run})
+}
+
+// runPart runs a part unless it has run.
+func (p *plan) runPart(pt *part) {
+	pt.once.Do(func() {
+		f := &view.Findings{}
+		pt.run(f)
+		pt.found = f
+	})
+}
+
+// renderFile runs the part that writes the file name, if one does, and
+// returns its problems; false means no part writes it alone (the file spans
+// the site, like the search index, and comes with finish).
+func (p *plan) renderFile(name string) (*diag.List, bool) {
+	for _, pt := range p.parts {
+		if pt.owns(name) {
+			p.runPart(pt)
+			return &pt.found.Diags, true
+		}
+	}
+	return nil, false
+}
+
+// finish runs every part not yet run, on the workers, then writes what spans
+// them and checks the narrative's links, and returns every problem.
+func (p *plan) finish() *diag.List {
+	workers := p.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	findings := make([]*view.Findings, len(parts))
-	next := make(chan int)
+	next := make(chan *part)
 	var wg sync.WaitGroup
-	for range min(workers, len(parts)) {
+	for range min(workers, len(p.parts)) {
 		wg.Go(func() {
-			for i := range next {
-				f := &view.Findings{}
-				parts[i](f)
-				findings[i] = f
+			for pt := range next {
+				p.runPart(pt)
 			}
 		})
 	}
-	for i := range parts {
-		next <- i
+	for _, pt := range p.parts {
+		next <- pt
 	}
 	close(next)
 	wg.Wait()
-	return findings
+
+	v, pub := p.view, p.pub
+	pub.Pages(p.tpl, v.KPIIndex(p.kpiRows))
+	// Search: the editions' entries are in the shards, written as each
+	// year's editions were done; the index has the KPIs', the milestones',
+	// the site's own pages' and the glossary's.
+	entries := append(append([]view.SearchEntry{}, p.kpiSearch...), p.milestoneSearch...)
+	entries = append(entries, v.SiteSearch()...)
+	pub.SearchIndex(v.SearchEditions(), entries, p.shards)
+	pub.Sitemap(v)
+
+	diags := p.diags
+	links := v.HomeLinks()
+	for _, pt := range p.parts {
+		diags.Merge(&pt.found.Diags)
+		links = append(links, pt.found.Links...)
+	}
+	pub.CheckLinks(links, diags)
+	diags.Merge(pub.Diagnostics())
+	diags.Merge(p.words.Problems())
+	return diags
+}
+
+// run takes a site through every stage into out and returns every problem.
+func run(opts Options, out publish.Output) (*model.Site, *diag.List) {
+	p, diags := prepare(opts, out)
+	defer p.close()
+	if diags.HasErrors() {
+		return p.site, diags
+	}
+	return p.site, p.finish()
 }

@@ -100,6 +100,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, http.StatusInternalServerError, "errors.html", snap.problems)
 		return
 	}
+
 	name, ok := strings.CutPrefix(p, snap.base)
 	if !ok {
 		// A site whose base_url has a path lives below it, as it will when
@@ -114,11 +115,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if data, ok := snap.files[name]; ok {
+	data, ok, failed := snap.file(name)
+	if failed {
+		s.write(w, r, http.StatusInternalServerError, "errors.html", snap.final.problems)
+		return
+	}
+	if ok {
 		s.write(w, r, http.StatusOK, name, data)
 		return
 	}
-	if _, ok := snap.files[name+"/index.html"]; ok {
+	if _, ok, _ := snap.file(name + "/index.html"); ok {
 		redirect(w, r, p+"/")
 		return
 	}
@@ -136,7 +142,7 @@ func redirect(w http.ResponseWriter, r *http.Request, target string) {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	page, ok := snap.files["404.html"]
+	page, ok, _ := snap.file("404.html")
 	if !ok {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

@@ -108,14 +108,22 @@ type Server struct {
 	lastReport string // the problems last written to log; only the watcher touches it
 }
 
-// snapshot is one finished build: the files to serve, or the problems to show
-// instead.
+// snapshot is one build: the files to serve, or the problems to show
+// instead. A build is served before it is complete: until complete is
+// closed, a page is rendered from preview when it is asked for, with its
+// part of the site, so that a reader sees an edit without waiting for the
+// rest; files, diags and problems are final once it is closed.
 type snapshot struct {
 	id       string            // changes with every build; sent to pages as they connect
 	base     string            // the path the site lives under: "/" or "/reports/"
 	files    map[string][]byte // path below the site root -> content; read-only
 	diags    *diag.List
 	problems []byte // the error page, when diags holds errors
+
+	// An early build has preview, and final once complete is closed.
+	preview  *build.Preview
+	complete chan struct{}
+	final    *snapshot
 
 	// changed lists the files whose change made this build,
 	// slash-separated below the site folder; none for the first.
@@ -227,29 +235,63 @@ func (s *Server) Base() string { return s.current.Load().base }
 
 // rebuild builds the site, makes it the one served and tells open pages to
 // reload. changed and noticed say what made it, for the log.
+//
+// Open pages are told to reload as soon as the site is loaded: the page each
+// asks for then renders with its part of the site, while the rest of the
+// site renders here. A problem found in the rest turns the build into the
+// list of problems, and the pages are told to reload again to show it.
 func (s *Server) rebuild(changed []string, noticed time.Time) {
 	start := time.Now()
-	files, base, diags := build.Render(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
+	pv, diags := build.NewPreview(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
 	n := s.builds.Add(1)
-	snap := &snapshot{
-		id:       s.epoch + "-" + strconv.FormatInt(n, 10),
-		base:     base,
-		files:    files.Files(),
-		diags:    diags,
-		changed:  changed,
-		noticed:  noticed,
-		started:  start,
-		finished: time.Now(),
-	}
+	id := s.epoch + "-" + strconv.FormatInt(n, 10)
+	early := &snapshot{id: id, base: pv.Base(), diags: diags, preview: pv, complete: make(chan struct{}), changed: changed, noticed: noticed, started: start}
 	if diags.HasErrors() {
-		snap.problems = errorPage(diags)
+		early.problems = errorPage(diags)
+	} else {
+		s.current.Store(early)
+		s.events.publish(id)
+	}
+	files, all := pv.Finish()
+	snap := &snapshot{id: id, base: pv.Base(), files: files, diags: all,
+		changed: changed, noticed: noticed, started: start, finished: time.Now()}
+	if all.HasErrors() {
+		snap.problems = errorPage(all)
+		if !diags.HasErrors() {
+			// The early build showed pages; this one shows problems.
+			snap.id = id + "-problems"
+		}
 	}
 	if s.built != nil {
 		s.built(snap)
 	}
 	s.current.Store(snap)
-	s.events.publish(snap.id)
+	early.final = snap
+	close(early.complete)
+	if snap.id != id || diags.HasErrors() {
+		s.events.publish(snap.id)
+	}
 	s.report(snap)
+}
+
+// file finds a file of the build below the site root. An early build renders
+// it with its part of the site, or waits for the rest for a file no part
+// writes alone; failed is true when the build turned out to have errors, so
+// that the list of them is shown instead.
+func (snap *snapshot) file(name string) (data []byte, ok, failed bool) {
+	if snap.preview == nil {
+		data, ok = snap.files[name]
+		return data, ok, snap.problems != nil
+	}
+	select {
+	case <-snap.complete:
+	default:
+		if data, problems, ok := snap.preview.File(name); ok && !problems.HasErrors() {
+			return data, true, false
+		}
+		<-snap.complete
+	}
+	return snap.final.file(name)
 }
 
 // report writes the outcome of a build to the log, and the site's problems

@@ -60,6 +60,16 @@ type SearchView struct {
 	Priorities string
 }
 
+// SitePagePrefixes are the files SitePages writes, below the site root, as
+// the beginnings of their names.
+func (s *Site) SitePagePrefixes() []string {
+	out := []string{"editions/index.html", "glossary/", "accessibility/", "search/index.html", "404.html"}
+	for _, p := range s.Model.Pages {
+		out = append(out, p.Slug+"/")
+	}
+	return out
+}
+
 // SitePages builds the pages of the site itself: the list of reports, the
 // glossary, the accessibility statement, the search page, ordinary pages and
 // the not-found page.

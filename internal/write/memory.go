@@ -31,6 +31,14 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// File returns one stored file, shared with Memory like Files' slices.
+func (m *Memory) File(name string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
 // Files returns a new map of every stored file by name. The map is the
 // caller's; the byte slices are shared with Memory and must not be changed.
 func (m *Memory) Files() map[string][]byte {
