@@ -59,7 +59,9 @@ type Options struct {
 	// Axe is the path of axe.min.js; empty means
 	// node_modules/axe-core/axe.min.js in the repository.
 	Axe string
-	// PageTimeout bounds the checks of one page; zero means 30 seconds.
+	// PageTimeout bounds the checks of one page; zero means five minutes.
+	// It only stops a check that hangs: on a machine busy with other work,
+	// axe-core alone took over 30 seconds on a print edition.
 	PageTimeout time.Duration
 }
 
@@ -130,7 +132,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	bctx, cancel := chromedp.NewContext(allocCtx)
 	b := &Browser{ctx: bctx, cancel: cancel, allocCancel: allocCancel, profile: profile, axe: string(axe), pageTimeout: opts.PageTimeout}
 	if b.pageTimeout == 0 {
-		b.pageTimeout = 30 * time.Second
+		b.pageTimeout = 5 * time.Minute
 	}
 	started := make(chan error, 1)
 	go func() { started <- chromedp.Do(bctx) }()

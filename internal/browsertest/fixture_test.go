@@ -18,7 +18,7 @@ import (
 // page must not scroll sideways at 320 px.
 func TestCleanSitePassesInBrowser(t *testing.T) {
 	b := browser(t)
-	srv := serve(t, filepath.Join("testdata", "clean"))
+	srv := serveWithCSP(t, filepath.Join("testdata", "clean"))
 	for _, path := range []string{"", "about/", "404.html"} {
 		rep, err := b.CheckPage(context.Background(), srv.URL+path)
 		if err != nil {
@@ -46,7 +46,7 @@ func TestCleanSitePassesInBrowser(t *testing.T) {
 
 func TestMissingPageGetsTheSite404(t *testing.T) {
 	b := browser(t)
-	srv := serve(t, filepath.Join("testdata", "clean"))
+	srv := serveWithCSP(t, filepath.Join("testdata", "clean"))
 	rep, err := b.CheckPage(context.Background(), srv.URL+"no-such-page/")
 	if err != nil {
 		t.Fatal(err)
@@ -61,9 +61,9 @@ func TestMissingPageGetsTheSite404(t *testing.T) {
 
 func TestFaultyPagesAreCaught(t *testing.T) {
 	b := browser(t)
-	foreign := serve(t, t.TempDir())
+	foreign := serveWithCSP(t, t.TempDir())
 	dir := copySite(t, filepath.Join("testdata", "faulty"), map[string]string{"{{FOREIGN}}": foreign.URL})
-	srv := serve(t, dir)
+	srv := serveWithCSP(t, dir)
 	tests := []struct {
 		page string
 		want []string // each problem must match one, and each must match a problem
@@ -123,8 +123,8 @@ func TestFaultyPagesAreCaught(t *testing.T) {
 
 func TestCheckPagesInParallel(t *testing.T) {
 	b := browser(t)
-	clean := serve(t, filepath.Join("testdata", "clean"))
-	faulty := serve(t, filepath.Join("testdata", "faulty"))
+	clean := serveWithCSP(t, filepath.Join("testdata", "clean"))
+	faulty := serveWithCSP(t, filepath.Join("testdata", "faulty"))
 	urls := []string{clean.URL, faulty.URL + "missing-alt.html", clean.URL + "about/", faulty.URL + "wide.html", clean.URL + "404.html"}
 	reports, err := b.CheckPages(context.Background(), urls, 2)
 	if err != nil {
@@ -149,8 +149,8 @@ func TestCheckPagesInParallel(t *testing.T) {
 
 func TestKeyboard(t *testing.T) {
 	b := browser(t)
-	clean := serve(t, filepath.Join("testdata", "clean"))
-	faulty := serve(t, filepath.Join("testdata", "faulty"))
+	clean := serveWithCSP(t, filepath.Join("testdata", "clean"))
+	faulty := serveWithCSP(t, filepath.Join("testdata", "faulty"))
 	tests := []struct {
 		url   string
 		stops int
@@ -184,7 +184,7 @@ func TestKeyboard(t *testing.T) {
 func TestPrint(t *testing.T) {
 	needPdftotext(t)
 	b := browser(t)
-	srv := serve(t, filepath.Join("testdata", "clean"))
+	srv := serveWithCSP(t, filepath.Join("testdata", "clean"))
 	out, err := b.Print(context.Background(), srv.URL)
 	if err != nil {
 		t.Fatal(err)

@@ -54,7 +54,9 @@ func browser(t *testing.T) *Browser {
 		}
 	}
 	shared.once.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		// Starting Chromium on a busy machine can take a while; the
+		// deadline only stops one that never starts.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		shared.browser, shared.err = Launch(ctx, Options{})
 	})
@@ -89,8 +91,23 @@ func vnuJar(t *testing.T) string {
 	return jar
 }
 
-// serve starts a server for dir that stops when the test ends.
+// serve starts a server for dir that stops when the test ends. A built
+// site is served as a plain static host serves it, with no
+// Content-Security-Policy header: its pages must carry their own.
 func serve(t *testing.T, dir string) *Server {
+	t.Helper()
+	srv, err := ServePlain(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv
+}
+
+// serveWithCSP starts a server for dir that sends the site's
+// Content-Security-Policy with every answer, for fixture pages that carry
+// no policy of their own.
+func serveWithCSP(t *testing.T, dir string) *Server {
 	t.Helper()
 	srv, err := Serve(dir)
 	if err != nil {

@@ -249,10 +249,11 @@ func settle(ctx context.Context, col *collector) error {
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](settleScript, chromedp.EvalAwaitPromise)); err != nil {
 		return fmt.Errorf("waiting for fonts and layout: %w", err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	// The deadline only stops a page whose requests never end.
+	deadline := time.Now().Add(2 * time.Minute)
 	for !col.quietFor(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			return fmt.Errorf("waiting for the page to settle: requests still open after 5s")
+			return fmt.Errorf("waiting for the page to settle: requests still open after two minutes")
 		}
 		select {
 		case <-ctx.Done():

@@ -30,6 +30,10 @@ type Server struct {
 	dir string
 	ln  net.Listener
 	srv *http.Server
+	// csp is whether the server sends CSP with every answer, as a host
+	// configured for the site would; without it a page has only the policy
+	// its own meta element sets.
+	csp bool
 
 	mu   sync.Mutex
 	hits []Hit
@@ -41,9 +45,16 @@ type Hit struct {
 	Status int
 }
 
-// Serve starts a server for the site in dir on a free port of 127.0.0.1.
-// Close stops it.
-func Serve(dir string) (*Server, error) {
+// Serve starts a server for the site in dir on a free port of 127.0.0.1,
+// sending CSP with every answer. Close stops it.
+func Serve(dir string) (*Server, error) { return serveDir(dir, true) }
+
+// ServePlain is Serve for a plain static host that sends no
+// Content-Security-Policy header: a page is then protected by the policy of
+// its own meta element alone, which is what a planpress site must carry.
+func ServePlain(dir string) (*Server, error) { return serveDir(dir, false) }
+
+func serveDir(dir string, csp bool) (*Server, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("browsertest: serving %s: %w", dir, err)
@@ -55,7 +66,7 @@ func Serve(dir string) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("browsertest: serving %s: %w", dir, err)
 	}
-	s := &Server{dir: dir, ln: ln, Host: ln.Addr().String()}
+	s := &Server{dir: dir, ln: ln, Host: ln.Addr().String(), csp: csp}
 	s.URL = "http://" + s.Host + "/"
 	s.srv = &http.Server{Handler: s}
 	go s.srv.Serve(ln)
@@ -84,7 +95,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Security-Policy", CSP)
+	if s.csp {
+		w.Header().Set("Content-Security-Policy", CSP)
+	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")

@@ -9,8 +9,8 @@ import (
 )
 
 func TestServer(t *testing.T) {
-	srv := serve(t, filepath.Join("testdata", "clean"))
-	bare := serve(t, filepath.Join("testdata", "clean", "about"))
+	srv := serveWithCSP(t, filepath.Join("testdata", "clean"))
+	bare := serveWithCSP(t, filepath.Join("testdata", "clean", "about"))
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	tests := []struct {
 		method, url string
@@ -63,6 +63,20 @@ func TestServer(t *testing.T) {
 	hits := srv.Hits()
 	if len(hits) != 11 || hits[3].Status != 301 || hits[6].Status != 404 {
 		t.Errorf("hits = %v", hits)
+	}
+}
+
+// TestServePlainSendsNoPolicy: a plain host's answers carry no policy, so
+// the pages checked through it must bring their own.
+func TestServePlainSendsNoPolicy(t *testing.T) {
+	srv := serve(t, filepath.Join("testdata", "clean"))
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Content-Security-Policy"); got != "" {
+		t.Errorf("ServePlain sent Content-Security-Policy %q", got)
 	}
 }
 
