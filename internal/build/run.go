@@ -48,8 +48,11 @@ type plan struct {
 type part struct {
 	prefixes []string // the files it writes start with one of these
 	run      func(*view.Findings)
-	once     sync.Once
-	found    *view.Findings
+	// wide is true for a part across every edition (a KPI's history, the
+	// tracker), whose memory grows with the archive: one runs at a time.
+	wide  bool
+	once  sync.Once
+	found *view.Findings
 }
 
 // owns reports whether the part writes the file name.
@@ -113,7 +116,7 @@ func (p *plan) plan() {
 	p.kpiSearch = make([]view.SearchEntry, len(site.KPIs))
 	// The pages across editions go first: they are the largest parts.
 	for i, k := range site.KPIs {
-		p.add(func(f *view.Findings) {
+		p.addWide(func(f *view.Findings) {
 			h := compute.History(site, k, eds)
 			pages := v.KPI(&h, f)
 			pub.Pages(tpl, pages.Page)
@@ -121,7 +124,7 @@ func (p *plan) plan() {
 			p.kpiRows[i], p.kpiSearch[i] = pages.Summary, pages.Search
 		}, view.KPIDir(k.ID))
 	}
-	p.add(func(f *view.Findings) {
+	p.addWide(func(f *view.Findings) {
 		pages, search := v.Tracker(compute.MilestoneHistories(eds))
 		pub.Pages(tpl, pages...)
 		p.milestoneSearch = search
@@ -153,6 +156,10 @@ func (p *plan) add(run func(*view.Findings), prefixes ...string) {
 	p.parts = append(p.parts, &part{prefixes: prefixes, run: run})
 }
 
+func (p *plan) addWide(run func(*view.Findings), prefixes ...string) {
+	p.parts = append(p.parts, &part{prefixes: prefixes, run: run, wide: true})
+}
+
 // runPart runs a part unless it has run.
 func (p *plan) runPart(pt *part) {
 	pt.once.Do(func() {
@@ -182,19 +189,16 @@ func (p *plan) finish() *diag.List {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	next := make(chan *part)
+	q := newQueueOfParts(p.parts)
 	var wg sync.WaitGroup
 	for range min(workers, len(p.parts)) {
 		wg.Go(func() {
-			for pt := range next {
+			for pt := q.take(); pt != nil; pt = q.take() {
 				p.runPart(pt)
+				q.done(pt)
 			}
 		})
 	}
-	for _, pt := range p.parts {
-		next <- pt
-	}
-	close(next)
 	wg.Wait()
 
 	v, pub := p.view, p.pub
@@ -217,6 +221,57 @@ func (p *plan) finish() *diag.List {
 	diags.Merge(pub.Diagnostics())
 	diags.Merge(p.words.Problems())
 	return diags
+}
+
+// partQueue hands the parts to the workers in order, but never two wide
+// parts at once: while one worker works across the archive, the others take
+// editions, so that memory holds one archive-wide part at a time. At 3000
+// editions two KPI histories at once were a third of the peak.
+type partQueue struct {
+	mu         sync.Mutex
+	wait       *sync.Cond
+	parts      []*part // not yet taken, in order
+	wideActive bool
+}
+
+func newQueueOfParts(parts []*part) *partQueue {
+	q := &partQueue{parts: append([]*part(nil), parts...)}
+	q.wait = sync.NewCond(&q.mu)
+	return q
+}
+
+// take returns the next part a worker may run, waiting while only wide parts
+// are left and one is running; nil when none is left.
+func (q *partQueue) take() *part {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		for i, pt := range q.parts {
+			if pt.wide && q.wideActive {
+				continue
+			}
+			q.parts = append(q.parts[:i], q.parts[i+1:]...)
+			if pt.wide {
+				q.wideActive = true
+			}
+			return pt
+		}
+		if len(q.parts) == 0 {
+			return nil
+		}
+		q.wait.Wait()
+	}
+}
+
+// done says a part taken has finished.
+func (q *partQueue) done(pt *part) {
+	if !pt.wide {
+		return
+	}
+	q.mu.Lock()
+	q.wideActive = false
+	q.mu.Unlock()
+	q.wait.Broadcast()
 }
 
 // run takes a site through every stage into out and returns every problem.

@@ -66,9 +66,9 @@ func csvFigure(k *model.KPI, f model.Figure) string {
 // The shape of kpis/ID/data.json. Field order is fixed by these types, so the
 // file is byte-identical build to build.
 type kpiHistoryFile struct {
-	KPI     kpiDefinition    `json:"kpi"`
-	Targets []kpiTargetYear  `json:"targets"`
-	Values  []kpiHistoryItem `json:"values"`
+	KPI     kpiDefinition   `json:"kpi"`
+	Targets []kpiTargetYear `json:"targets"`
+	Values  json.RawMessage `json:"values"` // []kpiHistoryItem
 }
 
 type kpiDefinition struct {
@@ -163,7 +163,7 @@ func (s *Site) kpiHistoryJSON(p string, h *compute.KPIHistory) {
 		KPI: kpiDefinition{ID: k.ID, Title: k.Title, ShortTitle: k.ShortTitle, Description: k.Description, Unit: k.Unit.String(), Per: k.Per,
 			Decimals: k.Decimals, Polarity: k.Polarity.String(), Proxy: k.Proxy, ProxyNote: k.ProxyNote, MonitorOnly: k.MonitorOnly,
 			Comparators: []kpiComparator{}, Editions: []string{}},
-		Targets: []kpiTargetYear{}, Values: []kpiHistoryItem{},
+		Targets: []kpiTargetYear{},
 	}
 	if b := k.Baseline; b != nil {
 		db := &dataBase{Value: b.Value, Period: b.Period, Source: b.Source}
@@ -190,16 +190,30 @@ func (s *Site) kpiHistoryJSON(p string, h *compute.KPIHistory) {
 		}
 		f.Targets = append(f.Targets, ty)
 	}
-	for _, p := range h.Points {
-		dv := dataValueOf(p.Latest.Point)
-		dv.Direction, dv.Travel = strPtr(p.Travel.Direction.String()), strPtr(travelTerm(p.Travel))
-		item := kpiHistoryItem{dataValue: dv, YearOnYear: strPtr(travelTerm(p.YearOnYear)), Edition: p.Latest.Edition.ID, Revised: p.Revised(),
-			First: publishedOf(p.First.Edition, p.First.Point.Figure), Revisions: []kpiRevision{}}
-		for _, rev := range p.Revisions {
+	// The months are marshalled one by one into the file's bytes, rather than
+	// held as a list and marshalled whole: at 3000 editions a KPI has 9000.
+	var values bytes.Buffer
+	values.WriteByte('[')
+	for i, hp := range h.Points {
+		dv := dataValueOf(hp.Latest.Point)
+		dv.Direction, dv.Travel = strPtr(hp.Travel.Direction.String()), strPtr(travelTerm(hp.Travel))
+		item := kpiHistoryItem{dataValue: dv, YearOnYear: strPtr(travelTerm(hp.YearOnYear)), Edition: hp.Latest.Edition.ID, Revised: hp.Revised(),
+			First: publishedOf(hp.First.Edition, hp.First.Point.Figure), Revisions: []kpiRevision{}}
+		for _, rev := range hp.Revisions {
 			item.Revisions = append(item.Revisions, kpiRevision{Edition: rev.Edition.ID, From: publishedOf(rev.Previous, rev.From), To: publishedOf(rev.Edition, rev.To)})
 		}
-		f.Values = append(f.Values, item)
+		b, err := json.Marshal(item)
+		if err != nil {
+			s.problem(func(l *diag.List) { l.Errorf(k.Pos.File, k.Pos.Line, "", "cannot write %s: %v", p, err) })
+			return
+		}
+		if i > 0 {
+			values.WriteByte(',')
+		}
+		values.Write(b)
 	}
+	values.WriteByte(']')
+	f.Values = values.Bytes()
 	// Not indented: at 1000 editions each KPI's file is over a megabyte,
 	// and indenting added half again.
 	b, err := json.Marshal(f)

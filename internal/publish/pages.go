@@ -10,9 +10,12 @@ type Renderer interface {
 	Page(p *view.Page) ([]byte, error)
 }
 
-// Pages renders pages and writes each to its file.
+// Pages renders pages and writes each to its file; a nil page is none.
 func (s *Site) Pages(r Renderer, pages ...*view.Page) {
 	for _, p := range pages {
+		if p == nil {
+			continue
+		}
 		b, err := r.Page(p)
 		if err != nil {
 			s.problem(func(d *diag.List) {
