@@ -1,8 +1,9 @@
 // Command planpress builds a council's progress reports into a static website.
 //
-//	planpress build   [-source DIR] [-dest DIR] [-drafts] [-future]
+//	planpress build   [-source DIR] [-dest DIR] [-drafts] [-future] [-allow-no-charts]
 //	planpress check   [-source DIR] [-format text|json]
 //	planpress serve   [-source DIR] [-addr 127.0.0.1:1313]
+//	planpress new site DIR
 //	planpress new edition ID --from PREVIOUS
 //	planpress version
 //
@@ -17,5 +18,7 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	code := cli.Run(os.Args[1:], os.Stdout, os.Stderr)
+	cli.HoldWindow(os.Stdin, os.Stderr)
+	os.Exit(code)
 }

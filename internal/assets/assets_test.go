@@ -12,8 +12,13 @@ func TestECharts(t *testing.T) {
 	f, err := ECharts()
 	if errors.Is(err, ErrNoBundle) {
 		// A build without `make bundle`: the error must say what to run.
-		if !strings.Contains(err.Error(), "run `make build` (needs Node.js and npm once)") {
-			t.Errorf("ErrNoBundle does not say what to run: %v", err)
+		for _, want := range []string{"download a release", "run `make build` (needs Node.js and npm once)"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("ErrNoBundle does not say %q: %v", want, err)
+			}
+		}
+		if HasECharts() || EChartsVersion() != "" {
+			t.Errorf("no bundle, yet HasECharts() = %v, EChartsVersion() = %q", HasECharts(), EChartsVersion())
 		}
 		t.Skip("no ECharts bundle in this build: run `make bundle`")
 	}
@@ -33,6 +38,18 @@ func TestECharts(t *testing.T) {
 	}
 	if bytes.Contains(f.Data, []byte("process.env")) {
 		t.Errorf("the bundle still reads process.env: NODE_ENV was not defined")
+	}
+	if !HasECharts() {
+		t.Errorf("HasECharts() = false with the bundle embedded")
+	}
+	// The version the bundle tool wrote beside the bundle is the one its
+	// licence banner names.
+	v := EChartsVersion()
+	if !regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+`).MatchString(v) {
+		t.Fatalf("EChartsVersion() = %q, want a version such as 6.1.0 (make bundle writes echarts/echarts.version)", v)
+	}
+	if !bytes.HasPrefix(f.Data, []byte("/*! Apache ECharts "+v+" ")) {
+		t.Errorf("the bundle's banner does not name ECharts %s: %.60s", v, f.Data)
 	}
 }
 

@@ -83,15 +83,11 @@ func (c *collector) expect(doc string) {
 	c.doc = doc
 }
 
-// ignored reports whether a failure to load u is none of the page's doing:
-// the page's own status is reported apart, and the browser asks for
-// /favicon.ico by itself when a page names no icon.
+// ignored reports whether a failure to load u is reported apart: the page's
+// own status is. Everything else counts, /favicon.ico too (a browser asks
+// for it by itself, so every site has one).
 func (c *collector) ignored(u string) bool {
-	if u == c.doc {
-		return true
-	}
-	p, err := url.Parse(u)
-	return err == nil && strings.EqualFold(p.Host, c.own) && p.Path == "/favicon.ico"
+	return u == c.doc
 }
 
 func (c *collector) handle(ev any) {

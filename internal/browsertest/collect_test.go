@@ -38,7 +38,7 @@ func TestIgnoredFailures(t *testing.T) {
 		want bool
 	}{
 		{"http://127.0.0.1:4000/missing/", true},
-		{"http://127.0.0.1:4000/favicon.ico", true},
+		{"http://127.0.0.1:4000/favicon.ico", false},
 		{"http://127.0.0.1:4000/assets/favicon.ico", false},
 		{"http://127.0.0.1:4000/missing.png", false},
 		{"http://127.0.0.1:4001/favicon.ico", false},

@@ -95,7 +95,10 @@ func prepare(opts Options, out publish.Output) (*plan, *diag.List) {
 		return p, diags
 	}
 	p.pub = publish.New(out, view.BasePath(site.BaseURL))
-	p.view = view.NewSite(site, words, p.pub.Assets(theme.Files{Site: root.FS()}, opts.Live), p.tpl, diags)
+	p.pub.StaticFiles(site.Static)
+	assets := p.pub.Assets(theme.Files{Site: root.FS()}, opts.Live, site.Brand)
+	assets.Icons = p.pub.Icons(site)
+	p.view = view.NewSite(site, words, assets, p.tpl, diags)
 	p.plan()
 	return p, diags
 }
@@ -119,9 +122,12 @@ func (p *plan) plan() {
 		p.addWide(func(f *view.Findings) {
 			h := compute.History(site, k, eds)
 			pages := v.KPI(&h, f)
-			pub.Pages(tpl, pages.Page)
-			pub.KPIData(&h)
-			p.kpiRows[i], p.kpiSearch[i] = pages.Summary, pages.Search
+			p.kpiRows[i] = pages.Summary
+			if pages.Page != nil { // a KPI of directions only has none
+				pub.Pages(tpl, pages.Page)
+				pub.KPIData(&h)
+				p.kpiSearch[i] = pages.Search
+			}
 		}, view.KPIDir(k.ID))
 	}
 	p.addWide(func(f *view.Findings) {
@@ -144,11 +150,15 @@ func (p *plan) plan() {
 			p.shards.Add(e, pages.Search)
 		}, owns...)
 	}
+	if len(site.Static) > 0 {
+		p.add(func(*view.Findings) { pub.CopyStatic(p.root.FS(), site) }, site.Static...)
+	}
 	p.add(func(f *view.Findings) {
 		pages := v.SitePages(f)
 		pub.Pages(tpl, pages...)
 		pub.Robots(v)
 		pub.Feed(v)
+		pub.HostFiles(site)
 	}, v.SitePagePrefixes()...)
 }
 
@@ -206,7 +216,13 @@ func (p *plan) finish() *diag.List {
 	// Search: the editions' entries are in the shards, written as each
 	// year's editions were done; the index has the KPIs', the milestones',
 	// the site's own pages' and the glossary's.
-	entries := append(append([]view.SearchEntry{}, p.kpiSearch...), p.milestoneSearch...)
+	var entries []view.SearchEntry
+	for _, e := range p.kpiSearch {
+		if e.URL != "" { // a KPI without a page has no entry
+			entries = append(entries, e)
+		}
+	}
+	entries = append(entries, p.milestoneSearch...)
 	entries = append(entries, v.SiteSearch()...)
 	pub.SearchIndex(v.SearchEditions(), entries, p.shards)
 	pub.Sitemap(v)

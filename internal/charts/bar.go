@@ -233,10 +233,17 @@ func BarSentence(b Bar) string {
 			}
 		}
 	}
+	// Shares ("%") are written as shares and not added up: their sum is no
+	// figure of its own.
+	share := strings.TrimSpace(b.Unit) == "%"
 	var parts []string
 	var all float64
 	for i, c := range b.Categories {
-		parts = append(parts, w.Text(i18n.BarSummaryValue, "category", c, "value", formatTarget(totals[i], decimals)))
+		value := formatTarget(totals[i], decimals)
+		if share {
+			value += "%"
+		}
+		parts = append(parts, w.Text(i18n.BarSummaryValue, "category", c, "value", value))
 		all += totals[i]
 	}
 	title := strings.TrimSpace(b.Title)
@@ -244,7 +251,7 @@ func BarSentence(b Bar) string {
 		title = w.Text(i18n.BarSummaryUntitled)
 	}
 	total := ""
-	if len(parts) > 1 {
+	if len(parts) > 1 && !share {
 		if b.Unit != "" {
 			total = w.Text(i18n.BarSummaryTotalUnit, "total", formatTarget(all, decimals), "unit", b.Unit)
 		} else {

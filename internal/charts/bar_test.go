@@ -155,7 +155,7 @@ func TestBarSentence(t *testing.T) {
 		{statusBars(), "Milestones by status: COMPLETE 3, ON TRACK 12, SLIGHT SLIPPAGE 4, OFF TRACK 1 and NOT YET DUE 2 (22 milestones in all)."},
 		{priorityBars(), "Milestones by priority, totals: Priority 1 4, Priority 2 4, Priority 3 4, Priority 4 3, Priority 5 4 and Priority 6 3 (22 milestones in all)."},
 		{Bar{Title: "KPIs by rating", Categories: []string{"Red"}, Series: []BarSeries{{Values: []float64{2}}}, Words: words}, "KPIs by rating: Red 2."},
-		{Bar{Title: "Shares", Unit: "%", Categories: []string{"A", "B"}, Series: []BarSeries{{Values: []float64{12.5, 87.5}}}, Words: words}, "Shares: A 12.5 and B 87.5 (100 % in all)."},
+		{Bar{Title: "Shares", Unit: "%", Categories: []string{"A", "B"}, Series: []BarSeries{{Values: []float64{12.5, 87.5}}}, Words: words}, "Shares: A 12.5% and B 87.5%."},
 	} {
 		if got := BarSentence(tc.bar); got != tc.want {
 			t.Errorf("BarSentence(%s)\n got %q\nwant %q", tc.bar.Title, got, tc.want)

@@ -63,9 +63,11 @@ type KPIChart struct {
 	Decimals int
 	// Suffix follows every figure: "%" for percentages, "" otherwise.
 	Suffix string
-	// YFromZero starts the y-axis at zero (the default for percentages);
-	// false fits the axis to the figures.
+	// YFromZero starts the y-axis at zero; false fits the axis to the
+	// figures. YAuto decides instead from the figures and lines (see
+	// fromZero), for a KPI whose definition does not say.
 	YFromZero bool
+	YAuto     bool
 	// Points are the months to chart, in any order; the x-axis runs from
 	// the first month to the last with every month between.
 	Points  []Point
@@ -172,6 +174,75 @@ type kpiBuilder struct {
 	n      int // months on the x-axis
 }
 
+// monthLabelMargin is the space between the plot and the names of the
+// months under it, in px.
+const monthLabelMargin = 16
+
+// autoZeroShare is how low, as a share of the highest value, the lowest must
+// be for an axis chosen automatically to start from zero: above it, zero
+// would squash the figures into the top of the chart.
+const autoZeroShare = 0.5
+
+// fromZero says whether the y-axis starts at zero: as YFromZero says, or
+// with YAuto, when the lowest figure or line is no more than half the
+// highest (zero is then near enough to mean something), or a value is
+// negative.
+func (b *kpiBuilder) fromZero() bool {
+	c := b.c
+	if !c.YAuto {
+		return c.YFromZero
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	see := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
+	for _, p := range b.points {
+		if p.HasValue {
+			see(p.Value)
+		}
+	}
+	for _, t := range c.Targets {
+		if _, _, ok := b.clamp(t.From, t.To); ok {
+			see(t.Value)
+		}
+	}
+	for _, r := range c.Refs {
+		see(r.Value)
+	}
+	if lo < 0 || hi <= 0 {
+		return true
+	}
+	return lo <= hi*autoZeroShare
+}
+
+// margins are the values a fitted y-axis must reach beyond the figures and
+// lines: a twentieth of their span either side (not below zero when they are
+// all positive), so that no point or line lies on the plot's edge.
+func (b *kpiBuilder) margins() []float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	see := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
+	for _, p := range b.points {
+		if p.HasValue {
+			see(round(p.Value, b.c.Decimals))
+		}
+	}
+	for _, t := range b.c.Targets {
+		if _, _, ok := b.clamp(t.From, t.To); ok {
+			see(t.Value)
+		}
+	}
+	for _, r := range b.c.Refs {
+		see(r.Value)
+	}
+	span := hi - lo
+	if span <= 0 {
+		span = math.Max(math.Abs(hi)*0.1, 1)
+	}
+	below := lo - span/20
+	if lo >= 0 && below < 0 {
+		below = 0
+	}
+	return []float64{below, hi + span/20}
+}
+
 // index is a month's position on the x-axis.
 func (b *kpiBuilder) index(m model.Month) int { return int(m - b.first) }
 
@@ -212,7 +283,7 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 	if c.Unit == model.UnitCount {
 		yAxis.MinInterval = 1 // no ticks at half a child
 	}
-	if c.YFromZero {
+	if b.fromZero() {
 		yAxis.Min = 0
 	} else {
 		yAxis.Scale = opts.Bool(true)
@@ -221,6 +292,9 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 	// When there is no room to name every month, the latest month is the
 	// one to keep: ECharts counts the months it names from the first.
 	monthLabels.ShowMaxLabel = opts.Bool(true)
+	// Clear of the lowest number of the y-axis, which sits across the
+	// plot's bottom edge and may reach under the first month's name.
+	monthLabels.Margin = monthLabelMargin
 	bc.XAxisList = []opts.XAxis{
 		{
 			Type:      "category",
@@ -290,6 +364,9 @@ func (b *kpiBuilder) build(description string) (json.RawMessage, error) {
 	marks, extent := b.marks()
 	shades := b.shades()
 	if len(marks.Data) > 0 || shades != nil {
+		if !b.fromZero() {
+			extent = append(extent, b.margins()...)
+		}
 		refData := make([][2]float64, len(extent))
 		for i, v := range extent {
 			refData[i] = [2]float64{-0.5, v}
@@ -403,7 +480,7 @@ func (b *kpiBuilder) marks() (*markLine, []float64) {
 			figures[b.index(p.Month)] = round(p.Value, c.Decimals)
 		}
 	}
-	lay := newLayout(b.n, figures, extent, c.YFromZero)
+	lay := newLayout(b.n, figures, extent, b.fromZero())
 	for _, s := range c.Shades {
 		if from, to, ok := b.clamp(s.From, s.To); ok {
 			w := (float64(len(s.Label))*charWidth + labelPad) / plotWidth

@@ -762,3 +762,38 @@ func TestCompactSeries(t *testing.T) {
 		})
 	}
 }
+
+// TestYAxisChosenFromTheFigures: with YAuto, the y-axis starts from zero
+// when zero is near enough to mean something (the lowest figure or line is
+// no more than half the highest), and is fitted to the figures otherwise,
+// reaching a little beyond them and the lines.
+func TestYAxisChosenFromTheFigures(t *testing.T) {
+	c := reReferrals() // 22.6 (England) to 33.0: zero would squash the line
+	c.YFromZero, c.YAuto = true, true
+	_, o := mustKPI(t, c)
+	if y := o.YAxis[0]; y.Min != nil || y.Scale == nil || !*y.Scale {
+		t.Errorf("re-referrals: y-axis min %v, scale %v; want it fitted", y.Min, y.Scale)
+	}
+	raw, _ := json.Marshal(o.Series[seriesNamed(t, o, "Targets and comparators")].Data)
+	var refs [][2]float64
+	if err := json.Unmarshal(raw, &refs); err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range refs {
+		lo, hi = math.Min(lo, v[1]), math.Max(hi, v[1])
+	}
+	if lo >= 22.6 || hi <= 33.0 {
+		t.Errorf("the fitted axis reaches %v to %v, want beyond 22.6 and 33.0", lo, hi)
+	}
+
+	c = reReferrals()
+	c.YFromZero, c.YAuto = false, true
+	for i := range c.Points {
+		c.Points[i].Value /= 3 // 8.4 to 11: a baseline of 26.8 makes zero near
+	}
+	_, o = mustKPI(t, c)
+	if y := o.YAxis[0]; y.Min == nil || *y.Min != 0 {
+		t.Errorf("figures a third of the lines: y-axis min %v, want 0", y.Min)
+	}
+}

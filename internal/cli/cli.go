@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 
+	"github.com/planpress/planpress/internal/assets"
 	"github.com/planpress/planpress/internal/build"
 	"github.com/planpress/planpress/internal/diag"
 )
@@ -22,10 +22,6 @@ const (
 	ExitUsage   = 2
 )
 
-// Version is set at link time (-ldflags "-X .../cli.Version=v1.2.3"); else it
-// comes from the module's build information.
-var Version = ""
-
 type command struct {
 	summary string
 	run     func(args []string, stdout, stderr io.Writer) int
@@ -33,14 +29,18 @@ type command struct {
 
 var commands map[string]command
 
+// chartsBuiltIn reports whether this binary has the chart library; a test
+// replaces it to see what a binary without one does.
+var chartsBuiltIn = assets.HasECharts
+
 func init() {
 	commands = map[string]command{
 		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
 		"check":   {"report every problem in the site's files, without writing anything", runCheck},
 		"import":  {"bring an edition's figures in from a spreadsheet: import FILE [-edition ID] [-dry-run]", runImport},
-		"new":     {"start the next edition from the last: new edition ID [--from PREVIOUS]", runNew},
+		"new":     {"start a site, or the next edition from the last: new site DIR, new edition ID [--from PREVIOUS]", runNew},
 		"serve":   {"serve the site on this computer with drafts, reloading pages as files change", runServe},
-		"version": {"print the planpress version", runVersion},
+		"version": {"print the version of planpress, its commit and the chart library inside it", runVersion},
 	}
 }
 
@@ -142,7 +142,7 @@ func parseWithArgs(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future]", stderr)
+	fs := newFlags("build", "[-source DIR] [-dest DIR] [-drafts] [-future] [-allow-no-charts]", stderr)
 	source := fs.String("source", ".", "the site folder")
 	dest := fs.String("dest", "", "where to write the site (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include editions marked draft = true")
@@ -152,8 +152,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// the previous build; every build does that now, so it is accepted and
 	// changes nothing.
 	fs.Bool("fresh", false, "no effect: every build renders every page (kept so that scripts written for earlier versions still run)")
+	allowNoCharts := fs.Bool("allow-no-charts", false, "build even though this planpress has no chart library (the pages then show their tables without charts)")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if !chartsBuiltIn() {
+		if !*allowNoCharts {
+			fmt.Fprintf(stderr, "planpress build: %v\n", assets.ErrNoBundle)
+			fmt.Fprintln(stderr, "planpress build: nothing was built; to build the site without its charts all the same, add -allow-no-charts")
+			return ExitContent
+		}
+		fmt.Fprintln(stderr, "planpress build: -allow-no-charts: the pages show their tables without charts, as this planpress has no chart library")
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
@@ -204,34 +213,4 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitContent
 	}
 	return ExitOK
-}
-
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "", stderr)
-	if code, ok := parse(fs, args); !ok {
-		return code
-	}
-	fmt.Fprintln(stdout, "planpress", version())
-	return ExitOK
-}
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		v := info.Main.Version
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				if v == "" || v == "(devel)" {
-					v = "devel"
-				}
-				return v + "+" + s.Value[:12]
-			}
-		}
-		if v != "" && v != "(devel)" {
-			return v
-		}
-	}
-	return "devel"
 }

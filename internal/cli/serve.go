@@ -45,6 +45,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	abs, _ := filepath.Abs(*source)
 	fmt.Fprintf(stdout, "planpress: serving %s, with drafts and future editions, at %s (Ctrl+C to stop)\n", abs, openURL(ln.Addr(), srv.Base()))
+	if !chartsBuiltIn() {
+		fmt.Fprintln(stderr, "planpress serve: this planpress has no chart library, so the pages show their tables without charts, and `planpress build` will not publish them without -allow-no-charts; a release download has it (https://github.com/planpress/planpress/releases), or run `make build`")
+	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(stderr, "planpress serve: listening on %s, so other computers can see the drafts too\n", *addr)
 	}

@@ -203,3 +203,24 @@ func TestDirectionOnlySeries(t *testing.T) {
 		t.Errorf("CountRAG = %+v", c)
 	}
 }
+
+// TestCountsNoteCarried: a month published with counts that do not give its
+// value keeps Agrees false, and carries the author's note when there is one,
+// so that a view can tell a recorded discrepancy from a new one.
+func TestCountsNoteCarried(t *testing.T) {
+	kpi := &model.KPI{ID: "eet", Unit: model.UnitPercent, Decimals: 1, Polarity: model.PolarityHigher}
+	site := &model.Site{FinancialYearStart: time.April, Band: rel15}
+	e := &model.Edition{AsAt: model.MonthOf(2019, 3)}
+	apr, may := model.MonthOf(2018, 4), model.MonthOf(2018, 5)
+	s := &model.Series{KPI: kpi, Figures: []model.Figure{
+		{Month: apr, Value: 52.0, Numerator: 116, Denominator: 224, HasValue: true, HasRatio: true},
+		{Month: may, Value: 55.0, Numerator: 117, Denominator: 214, HasValue: true, HasRatio: true},
+	}, CountsNotes: map[model.Month]string{apr: "The report printed 52.0%; the counts give 51.8%."}}
+	r := EvaluateSeries(site, e, s)
+	if p := r.Point(apr); p.Agrees || p.CountsNote != "The report printed 52.0%; the counts give 51.8%." {
+		t.Errorf("April: agrees %v, note %q", p.Agrees, p.CountsNote)
+	}
+	if p := r.Point(may); p.Agrees || p.CountsNote != "" {
+		t.Errorf("May: agrees %v, note %q", p.Agrees, p.CountsNote)
+	}
+}

@@ -12,6 +12,10 @@ type Point struct {
 	Travel Travel // against the previous month
 	Agrees bool   // for figures with counts: the counts give the stated value
 	Note   string // what the edition published with the figure, if anything
+	// CountsNote is what the author recorded about a figure published with
+	// counts that do not give it (Agrees is false): the discrepancy is
+	// known and explained, not a new slip.
+	CountsNote string
 }
 
 // KPIResult is an edition's view of one KPI: its figures rated, its target.
@@ -51,20 +55,7 @@ func (r *KPIResult) Point(m model.Month) *Point {
 // TargetFor returns the target in force for a month, from the edition's own
 // published target for its financial year, else the definition's targets.
 func TargetFor(site *model.Site, e *model.Edition, s *model.Series, m model.Month) (float64, bool) {
-	kpi := s.KPI
-	monitor := kpi.MonitorOnly
-	if s.MonitorOnly != nil {
-		monitor = *s.MonitorOnly
-	}
-	if monitor {
-		return 0, false
-	}
-	fy := site.FinancialYear(m)
-	if s.Target != nil && fy == site.FinancialYear(e.AsAt) {
-		return *s.Target, true
-	}
-	v, ok := kpi.Targets[fy]
-	return v, ok
+	return s.TargetFor(site, e.AsAt, m)
 }
 
 // EvaluateSeries rates every month of a KPI in an edition: RAG against the
@@ -85,7 +76,7 @@ func EvaluateSeries(site *model.Site, e *model.Edition, s *model.Series) KPIResu
 	}
 	var prev *model.Figure
 	for _, f := range s.Figures {
-		p := Point{Figure: f, Agrees: true, Note: s.Notes[f.Month]}
+		p := Point{Figure: f, Agrees: true, Note: s.Notes[f.Month], CountsNote: s.CountsNotes[f.Month]}
 		if t, ok := TargetFor(site, e, s, f.Month); ok {
 			tv := t
 			p.Target = &tv

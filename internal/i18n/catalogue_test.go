@@ -105,12 +105,18 @@ func TestText(t *testing.T) {
 		want string
 	}{
 		{NavLatest, nil, "Latest report"},
-		{SummaryOnTrack, []any{"count", 15, "total", 22, "what", "in this edition", "percent", "68.2%"}, "15 of 22 milestones in this edition are on track (68.2%)."},
+		{SummaryOnTrack, []any{"count", 15, "milestones", "22 milestones", "what", "in this edition", "percent", "68.2%"}, "15 of 22 milestones in this edition are on track (68.2%)."},
+		{SummaryOnTrack, []any{"count", 1, "milestones", "1 milestone", "what", "in this priority", "percent", "100.0%"}, "1 of 1 milestone in this priority is on track (100.0%)."},
+		{SummaryMilestones, []any{"count", 1}, "1 milestone"},
+		{Key("accessibility.reply"), []any{"count", 1, "days", 1}, ". We will reply within 1 working day."},
+		{Key("accessibility.reply"), []any{"count", 5, "days", 5}, ". We will reply within 5 working days."},
 		{KPIRevised, []any{"count", 1}, "One month's figure has been revised since it was first published."},
 		{KPIRevised, []any{"count", 3}, "3 months' figures have been revised since they were first published."},
 		{KPIRevised, []any{"count", 0}, "0 months' figures have been revised since they were first published."},
-		{TrackerSentence, []any{"count", 1, "reports", 3, "changed", 0}, "1 milestone across 3 reports."},
-		{TrackerSentence, []any{"count", 22, "reports", 1, "changed", 2}, "22 milestones across 1 reports; 2 changed status at least once."},
+		{TrackerSummary, []any{"count", 1, "reports", "3 reports", "changed", 0}, "1 milestone across 3 reports."},
+		{TrackerSummary, []any{"count", 22, "reports", "4 reports", "changed", 2}, "22 milestones across 4 reports; 2 changed status at least once."},
+		{TrackerSummaryOneReport, []any{"count", 22}, "22 milestones in one report."},
+		{TrackerReports, []any{"count", 1}, "1 report"},
 		{UnitRate, []any{"per", "10,000"}, "Rate per 10,000"},
 	} {
 		if got := c.Text(tc.key, tc.args...); got != tc.want {
@@ -129,7 +135,7 @@ func TestTextProblems(t *testing.T) {
 		args []any
 		want string
 	}{
-		{"missing placeholder", SummaryOnTrack, []any{"count", 1}, "no value for {total}, {what}, {percent}"},
+		{"missing placeholder", SummaryOnTrack, []any{"count", 1}, "no value for {milestones}, {what}, {percent}"},
 		{"unknown key", Key("nav.latests"), nil, `the en-GB interface words have no entry "nav.latests"`},
 		{"plural without a count", KPIRevised, nil, "give the count as a whole number"},
 		{"plural with a word for a count", KPIRevised, []any{"count", "three"}, "give the count as a whole number"},
@@ -253,8 +259,8 @@ func TestLoad(t *testing.T) {
 		{
 			name:  "unknown placeholder in a plural form",
 			lang:  "en-GB",
-			files: map[string]string{"i18n/en-GB.toml": "[tracker]\nsentence = { one = \"{count} across {editions}\", other = \"{count}\" }\n"},
-			want:  []string{`i18n/en-GB.toml:2: error: tracker.sentence: unknown placeholder {editions}; use {count}, {reports}, {changed}`},
+			files: map[string]string{"i18n/en-GB.toml": "[tracker]\nsummary = { one = \"{count} across {editions}\", other = \"{count}\" }\n"},
+			want:  []string{`i18n/en-GB.toml:2: error: tracker.summary: unknown placeholder {editions}; use {count}, {reports}, {changed}`},
 		},
 		{
 			name:  "malformed placeholder",

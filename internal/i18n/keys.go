@@ -18,9 +18,10 @@ const (
 	BreadcrumbsHome Key = "breadcrumbs.home"
 
 	// [notice]
-	NoticeDraft      Key = "notice.draft"
-	NoticeArchived   Key = "notice.archived"
-	NoticeLatestLink Key = "notice.latest_link"
+	NoticeDraft       Key = "notice.draft"
+	NoticeArchived    Key = "notice.archived"
+	NoticeLatestLink  Key = "notice.latest_link"
+	NoticeToBeWritten Key = "notice.to_be_written"
 
 	// [date]
 	DateMonth      Key = "date.month"
@@ -96,6 +97,7 @@ const (
 	UnitPercent Key = "unit.percent"
 	UnitRate    Key = "unit.rate"
 	UnitCount   Key = "unit.count"
+	UnitNumber  Key = "unit.number"
 
 	// [polarity]
 	PolarityHigher Key = "polarity.higher"
@@ -113,10 +115,23 @@ const (
 	ColourKeyRed           Key = "colour_key.red"
 	ColourKeyTravelRule    Key = "colour_key.travel_rule"
 	ColourKeyMonitor       Key = "colour_key.monitor"
+	ColourKeyExampleLower  Key = "colour_key.example_lower"
+	ColourKeyExampleHigher Key = "colour_key.example_higher"
+	ColourKeyOwnBand       Key = "colour_key.own_band"
+
+	// [band]
+	BandRelative Key = "band.relative"
+	BandPoints   Key = "band.points"
+	BandUnits    Key = "band.units"
 
 	// [edition]
 	EditionPeriodRange    Key = "edition.period_range"
-	EditionKPIRatings     Key = "edition.kpi_ratings"
+	EditionIndicators     Key = "edition.indicators"
+	EditionKPIRed         Key = "edition.kpi_red"
+	EditionKPIAmber       Key = "edition.kpi_amber"
+	EditionKPIGreen       Key = "edition.kpi_green"
+	EditionKPINone        Key = "edition.kpi_none"
+	EditionKPIRatedAndNot Key = "edition.kpi_rated_and_not"
 	EditionShortName      Key = "edition.short_name"
 	EditionShortNameDraft Key = "edition.short_name_draft"
 
@@ -126,9 +141,23 @@ const (
 	SummaryStatusCount     Key = "summary.status_count"
 	SummaryInEdition       Key = "summary.in_edition"
 	SummaryInPriority      Key = "summary.in_priority"
+	SummaryMilestones      Key = "summary.milestones"
+
+	// [glance]
+	GlanceOnTrack    Key = "glance.on_track"
+	GlanceMilestones Key = "glance.milestones"
+	GlanceRatings    Key = "glance.ratings"
+	GlanceRed        Key = "glance.red"
+	GlanceAmber      Key = "glance.amber"
+	GlanceGreen      Key = "glance.green"
+	GlanceNone       Key = "glance.none"
+	GlanceFigure     Key = "glance.figure"
+	GlanceChanges    Key = "glance.changes"
+	GlanceNoChanges  Key = "glance.no_changes"
 
 	// [priority]
 	PriorityPageTitle Key = "priority.page_title"
+	PriorityLinkText  Key = "priority.link_text"
 
 	// [milestone]
 	MilestoneCommenced   Key = "milestone.commenced"
@@ -146,6 +175,9 @@ const (
 	KPITableBaselinePeriod  Key = "kpi_table.baseline_period"
 	KPITableTarget          Key = "kpi_table.target"
 	KPITableCounts          Key = "kpi_table.counts"
+	KPITableProxyDefault    Key = "kpi_table.proxy_default"
+	KPITableNoteFor         Key = "kpi_table.note_for"
+	KPITableOwnBand         Key = "kpi_table.own_band"
 
 	// [print]
 	PrintPageTitle   Key = "print.page_title"
@@ -227,14 +259,17 @@ const (
 	KPILatestRated     Key = "kpi.latest_rated"
 	KPILatestDirection Key = "kpi.latest_direction"
 	KPIRevised         Key = "kpi.revised"
+	KPIOwnBand         Key = "kpi.own_band"
 
 	// [tracker]
-	TrackerTitle       Key = "tracker.title"
-	TrackerDescription Key = "tracker.description"
-	TrackerSentence    Key = "tracker.sentence"
-	TrackerNew         Key = "tracker.new"
-	TrackerClosed      Key = "tracker.closed"
-	TrackerAbsent      Key = "tracker.absent"
+	TrackerTitle            Key = "tracker.title"
+	TrackerDescription      Key = "tracker.description"
+	TrackerSummary          Key = "tracker.summary"
+	TrackerSummaryOneReport Key = "tracker.summary_one_report"
+	TrackerReports          Key = "tracker.reports"
+	TrackerNew              Key = "tracker.new"
+	TrackerClosed           Key = "tracker.closed"
+	TrackerAbsent           Key = "tracker.absent"
 
 	// [priorities]
 	PrioritiesTitle       Key = "priorities.title"

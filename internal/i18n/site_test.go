@@ -45,7 +45,10 @@ func exampleSite(t *testing.T, extra map[string]string) string {
 func copySite(t *testing.T, root string, extra map[string]string) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, name := range []string{"planpress.toml", "content", "data"} {
+	for _, name := range []string{"planpress.toml", "content", "data", "static"} {
+		if _, err := os.Stat(filepath.Join(root, name)); os.IsNotExist(err) {
+			continue
+		}
 		err := filepath.Walk(filepath.Join(root, name), func(p string, info os.FileInfo, err error) error {
 			if err != nil || info.IsDir() {
 				return err

@@ -47,6 +47,7 @@ func loadEdition(l *loader, id string) *model.Edition {
 	}
 	entries := l.list(dir)
 	byNumber := map[int]*model.Priority{}
+	var unnumbered []frontless
 	for _, name := range entries {
 		if name == "_index.md" || !strings.HasSuffix(name, ".md") {
 			continue
@@ -56,7 +57,11 @@ func loadEdition(l *loader, id string) *model.Edition {
 		if !ok {
 			continue
 		}
-		p := readPriority(l, e, file, strings.TrimSuffix(name, ".md"), src)
+		p, noFront := readPriority(l, e, file, strings.TrimSuffix(name, ".md"), src)
+		if noFront {
+			unnumbered = append(unnumbered, frontless{file, empty(src)})
+			continue
+		}
 		if p == nil {
 			continue
 		}
@@ -68,6 +73,7 @@ func loadEdition(l *loader, id string) *model.Edition {
 		e.Priorities = append(e.Priorities, p)
 	}
 	sort.Slice(e.Priorities, func(i, j int) bool { return e.Priorities[i].Number < e.Priorities[j].Number })
+	reportFrontless(l, e, unnumbered)
 	checkMilestoneRefs(l, e)
 	loadFigures(l, e)
 	for _, p := range e.Priorities {
@@ -111,6 +117,14 @@ func readEditionFront(l *loader, e *model.Edition, file, src string) {
 	if !l.skipNarrative {
 		e.Intro = strings.Clone(body)
 	}
+	if front == "" {
+		what := "the edition has no front matter"
+		if empty(src) {
+			what = "the edition's _index.md is empty"
+		}
+		l.diags.Errorf(file, 1, `start the file with the edition's front matter between two lines of +++, at least: title = "Progress report, August 2019", published = "2019-08" and as_at = "2019-06" (see docs/format.md)`, "%s", what)
+		return
+	}
 	t, _ := parseTOML(file, front, 1, l.diags)
 	if t == nil {
 		return
@@ -139,19 +153,28 @@ func readEditionFront(l *loader, e *model.Edition, file, src string) {
 		e.Signatory = model.Person{Name: s.str("name", true, `"Alison Botham"`), Role: s.str("role", false, "")}
 		s.done()
 	}
+	checkPublished(t, e, l.now)
+	checkFrontPrompts(t, e.Draft)
+	checkNarrativePrompts(l.diags, e.Draft, e.IntroPos, body)
 	t.done()
 }
 
-func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Priority {
+// readPriority reads a priority file. noFront is true when the file has no
+// front matter (or none at all): what to write is reported once the
+// edition's other priorities are known (see reportFrontless).
+func readPriority(l *loader, e *model.Edition, file, slug, src string) (p *model.Priority, noFront bool) {
 	front, body, bodyLine, ok := SplitFrontMatter(file, src, l.diags)
 	if !ok {
-		return nil
+		return nil, false
+	}
+	if front == "" {
+		return nil, true
 	}
 	t, _ := parseTOML(file, front, 1, l.diags)
 	if t == nil {
-		return nil
+		return nil, false
 	}
-	p := &model.Priority{Slug: slug, BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
+	p = &model.Priority{Slug: slug, BodyPos: model.Pos{File: file, Line: bodyLine}, Pos: model.Pos{File: file, Line: 1}}
 	if !l.skipNarrative {
 		// A copy, so that the front matter is not kept as long as the site.
 		p.Body = strings.Clone(body)
@@ -198,6 +221,7 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 			Unit:       c.str("unit", false, ""),
 			Categories: c.strs("categories"),
 			Note:       c.str("note", false, ""),
+			Unchanged:  c.boolean("unchanged"),
 			Pos:        c.pos(""),
 		}
 		if ch.Kind == "" {
@@ -206,6 +230,7 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 		if ch.Kind != "bar" {
 			c.errorf("kind", `write kind = "bar"`, "chart kind %q is not supported", ch.Kind)
 		}
+		valuesOK := true
 		if v, ok := c.get("values", true, "[548, 40]"); ok {
 			arr, isArr := v.([]any)
 			for _, x := range arr {
@@ -214,20 +239,56 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) *model.Pr
 					isArr = false
 					break
 				}
+				if !finite(f) {
+					c.errorf("values", "write each value as a number, such as values = [548, 40, 84]", "chart %q has a value that is %s, which no report can show", ch.ID, describe(x))
+					valuesOK = false
+					break
+				}
 				ch.Values = append(ch.Values, f)
 			}
 			if !isArr {
 				c.errorf("values", "write values = [548, 40, 84] (numbers, no quotes)", "chart values must be a list of numbers")
 			}
 		}
-		if len(ch.Values) != len(ch.Categories) {
+		if valuesOK && len(ch.Values) != len(ch.Categories) {
 			c.errorf("values", "give one value for each category", "chart %q has %d categories but %d values", ch.ID, len(ch.Categories), len(ch.Values))
 		}
 		c.done()
 		p.Charts = append(p.Charts, ch)
 	}
+	checkFrontPrompts(t, e.Draft)
+	checkNarrativePrompts(l.diags, e.Draft, p.BodyPos, body)
 	t.done()
-	return p
+	return p, false
+}
+
+// frontless is a priority file with no front matter.
+type frontless struct {
+	file  string
+	empty bool // nothing at all in it
+}
+
+// reportFrontless reports each priority file with no front matter, or
+// empty, at its first line, suggesting the next number no priority of the
+// edition uses (a number in use would be a second error).
+func reportFrontless(l *loader, e *model.Edition, files []frontless) {
+	next := 1
+	for _, p := range e.Priorities {
+		next = max(next, p.Number+1)
+	}
+	for _, f := range files {
+		what := "the priority has no front matter"
+		if f.empty {
+			what = "the priority file is empty"
+		}
+		l.diags.Errorf(f.file, 1, fmt.Sprintf(`start it with the priority's front matter between two lines of +++: number = %d (the next number no priority of edition %s uses), title = "..." and its [[milestones]] (see docs/format.md); or delete the file if it is not a priority`, next, e.ID), "%s", what)
+		next++
+	}
+}
+
+// empty reports whether a file holds nothing but blank lines.
+func empty(src string) bool {
+	return strings.TrimSpace(strings.TrimPrefix(src, "\ufeff")) == ""
 }
 
 func readMilestone(l *loader, e *model.Edition, m *table) *model.Milestone {
@@ -298,6 +359,10 @@ func loadFigures(l *loader, e *model.Edition) {
 	if !ok {
 		return
 	}
+	if empty(src) {
+		l.diags.Errorf(file, 1, "write the edition's figures in it, one [kpi-id] table per KPI with a line a month (see docs/format.md), or delete the file if the edition publishes none", "the figures file is empty")
+		return
+	}
 	t, _ := parseTOML(file, src, 0, l.diags)
 	if t == nil {
 		return
@@ -344,15 +409,21 @@ func loadFigures(l *loader, e *model.Edition) {
 				sub.errorf(key, fmt.Sprintf("write the month as %q, without spaces", m.String()), "month %q has spaces around it (KPI %q)", key, id)
 				continue
 			}
-			f, note, ok := readFigure(sub, key, kpi)
+			f, notes, ok := readFigure(sub, key, kpi)
 			if !ok {
 				continue
 			}
-			if note != "" {
+			if notes.note != "" {
 				if s.Notes == nil {
 					s.Notes = map[model.Month]string{}
 				}
-				s.Notes[m] = note
+				s.Notes[m] = notes.note
+			}
+			if notes.counts != "" {
+				if s.CountsNotes == nil {
+					s.CountsNotes = map[model.Month]string{}
+				}
+				s.CountsNotes[m] = notes.counts
 			}
 			f.Month = m
 			if !e.AsAt.IsZero() && m > e.AsAt {
@@ -376,27 +447,42 @@ func validPeriod(e *model.Edition) bool {
 	return !e.From.IsZero() && !e.To.IsZero() && e.From <= e.To
 }
 
-var ratioPattern = regexp.MustCompile(`^\s*([0-9]+)\s*/\s*([0-9]+)\s*$`)
+// ratioPattern matches counts written "64/282"; a minus sign is matched so
+// that "-7/19" is reported as a negative count, not as words.
+var ratioPattern = regexp.MustCompile(`^\s*(-?\s*[0-9]+)\s*/\s*(-?\s*[0-9]+)\s*$`)
+
+// figureNotes are the words an edition publishes with a month's figure: a
+// note for readers, and what the author recorded about counts that do not
+// give the value.
+type figureNotes struct {
+	note, counts string
+}
 
 // readFigure reads one month: a number, "N/D", a direction word, or an inline table.
-func readFigure(t *table, key string, kpi *model.KPI) (f model.Figure, note string, ok bool) {
+func readFigure(t *table, key string, kpi *model.KPI) (f model.Figure, notes figureNotes, ok bool) {
 	f.Line = int32(t.pos(key).Line)
 	raw := t.m[key]
 	fix := fmt.Sprintf(`write "%s" = 32.4, "%s" = "64/282", "%s" = "up" or "%s" = { value = 22.7, numerator = 64, denominator = 282 }`, key, key, key, key)
+	countsNoteLine := 0
 	switch v := raw.(type) {
 	case int64, float64:
 		f.HasValue = true
 		f.Value, _ = asFloat(v)
+		if !finite(f.Value) {
+			t.errorf(key, fmt.Sprintf(`write the month's figure as a number, such as "%s" = 32.4; if there is no figure for %s, leave the month out`, key, monthLong(key)),
+				"KPI %q, %s: %s is not a figure a report can show", kpi.ID, monthLong(key), describe(v))
+			return f, notes, false
+		}
 	case string:
 		if d, ok := parseDirection(v); ok {
 			f.Direction = d
 		} else if m := ratioPattern.FindStringSubmatch(v); m != nil {
-			if !setRatio(t, key, kpi, &f, atoi(m[1]), atoi(m[2])) {
-				return f, "", false
+			if !setRatio(t, key, key, kpi, &f, atoi(m[1]), atoi(m[2])) {
+				return f, notes, false
 			}
 		} else {
 			t.errorf(key, fix, "%q is not a figure (KPI %q, %s)", v, kpi.ID, key)
-			return f, "", false
+			return f, notes, false
 		}
 	case map[string]any:
 		sub := &table{doc: t.doc, path: tomlpos.Join(t.path, key), m: v, asked: map[string]bool{}}
@@ -407,9 +493,9 @@ func readFigure(t *table, key string, kpi *model.KPI) (f model.Figure, note stri
 		den, hasDen := sub.integer("denominator", false, "282")
 		if hasNum != hasDen {
 			sub.errorf("", "give both numerator and denominator, or neither", "%s of KPI %q has only one of numerator and denominator", key, kpi.ID)
-		} else if hasNum && !setRatio(sub, "denominator", kpi, &f, num, den) {
+		} else if hasNum && !setRatio(sub, "denominator", key, kpi, &f, num, den) {
 			sub.done()
-			return f, "", false
+			return f, notes, false
 		}
 		hasDirection := sub.has("direction")
 		if hasDirection {
@@ -418,34 +504,73 @@ func readFigure(t *table, key string, kpi *model.KPI) (f model.Figure, note stri
 			if !ok {
 				sub.errorf("direction", `write direction = "up", "down" or "same"`, "unknown direction %q", w)
 			}
-			f.Direction = d
+			if f.HasValue {
+				// A month with a value has its direction worked out from the
+				// month before; a second, typed direction could only disagree.
+				sub.errorf("direction", fmt.Sprintf(`remove direction = %q: the direction of travel is worked out from the values (if the report published only a direction for %s, remove the value and counts instead)`, w, monthLong(key)),
+					"KPI %q, %s gives both a value and a direction", kpi.ID, monthLong(key))
+			} else {
+				f.Direction = d
+			}
 		}
-		note = sub.str("note", false, "")
+		notes.note = sub.str("note", false, "")
+		notes.counts = sub.str("counts_note", false, `"The report printed 52.0%; the counts give 51.8%."`)
+		countsNoteLine = sub.line("counts_note")
 		if !f.HasValue && !f.HasRatio && !hasDirection {
 			sub.errorf("", fix, "%s of KPI %q has no value, counts or direction", key, kpi.ID)
 		}
 		sub.done()
 	default:
 		t.errorf(key, fix, "%s is not a figure (KPI %q, %s)", describe(raw), kpi.ID, key)
-		return f, "", false
+		return f, notes, false
 	}
 	if f.HasValue {
 		checkRange(t, key, kpi, f.Value)
 	}
-	if f.HasValue && f.HasRatio && f.Denominator != 0 {
-		computed := float64(f.Numerator) / float64(f.Denominator) * 100
-		if round(computed, kpi.Decimals) != round(f.Value, kpi.Decimals) {
-			t.warnf(key, "check the source: correct the value or the counts (they are published as given)",
-				"KPI %q, %s: the published value %s does not match %d/%d = %s",
-				kpi.ID, monthLong(key), formatFixed(f.Value, kpi.Decimals), f.Numerator, f.Denominator, formatFixed(computed, kpi.Decimals))
-		}
+	what := fmt.Sprintf("KPI %q, %s", kpi.ID, monthLong(key))
+	if !checkCounts(t.doc, int(f.Line), countsNoteLine, what, kpi, f.HasValue && f.HasRatio && f.Denominator != 0, f.Value, int(f.Numerator), int(f.Denominator), notes.counts) {
+		notes.counts = ""
 	}
-	return f, note, true
+	return f, notes, true
 }
 
-func setRatio(t *table, key string, kpi *model.KPI, f *model.Figure, num, den int) bool {
+// checkCounts compares a value with the counts published beside it (when
+// both is true): counts that do not give the value at the KPI's precision
+// are a warning, unless the author recorded why with counts_note, in which
+// case it is known and not repeated. A counts_note where the counts give
+// the value, or with nothing to compare, is reported too, so that a note
+// never explains a discrepancy that is not there. It reports whether the
+// note stands.
+func checkCounts(d *doc, line, noteLine int, what string, kpi *model.KPI, both bool, value float64, num, den int, note string) bool {
+	if !both {
+		if note != "" {
+			d.diags.Errorf(d.file, noteLine, "remove counts_note: it explains a value published with counts that do not give it", "%s: counts_note is given, but there is no value and counts to compare", what)
+		}
+		return false
+	}
+	computed := float64(num) / float64(den) * 100
+	agrees := round(computed, kpi.Decimals) == round(value, kpi.Decimals)
+	switch {
+	case !agrees && note == "":
+		d.diags.Warnf(d.file, line, fmt.Sprintf("check the source and correct the value or the counts; if they were published like this, keep both and record it: counts_note = \"The report printed %s%%; the counts give %s%%.\"", formatFixed(value, kpi.Decimals), formatFixed(computed, kpi.Decimals)),
+			"%s: the published value %s does not match %d/%d = %s", what, formatFixed(value, kpi.Decimals), num, den, formatFixed(computed, kpi.Decimals))
+	case agrees && note != "":
+		d.diags.Warnf(d.file, noteLine, "remove counts_note: it explains a discrepancy that is no longer there",
+			"%s: counts_note says the counts do not give the value, but %d/%d = %s, the value published", what, num, den, formatFixed(computed, kpi.Decimals))
+		return false
+	}
+	return note != ""
+}
+
+// setRatio sets a figure's counts, written at key of t, for the month key
+// month.
+func setRatio(t *table, key, month string, kpi *model.KPI, f *model.Figure, num, den int) bool {
 	if !kpi.HasRatio() {
 		t.errorf(key, `give the value only, or set unit = "percent" on the KPI`, "KPI %q is not a percentage, so it cannot be given as numerator/denominator", kpi.ID)
+		return false
+	}
+	if num < 0 || den < 0 {
+		t.errorf(key, "check the counts with whoever supplied them: each counts people or cases, so it is zero or more", "KPI %q, %s: the counts %d/%d have a negative number", kpi.ID, monthLong(month), num, den)
 		return false
 	}
 	if den == 0 {
@@ -479,15 +604,22 @@ func parseDirection(s string) (model.Direction, bool) {
 	return model.DirNone, false
 }
 
+// atoi reads a whole number matched by ratioPattern: digits, perhaps after
+// a minus sign and spaces. Numbers too large for any count stop growing
+// once past 2^40.
 func atoi(s string) int {
-	n := 0
+	n, sign := 0, 1
 	for _, c := range s {
-		n = n*10 + int(c-'0')
-		if n > 1<<40 {
-			return n
+		switch {
+		case c == '-':
+			sign = -1
+		case c >= '0' && c <= '9':
+			if n <= 1<<40 {
+				n = n*10 + int(c-'0')
+			}
 		}
 	}
-	return n
+	return sign * n
 }
 
 func round(v float64, decimals int) float64 {

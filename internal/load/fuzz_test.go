@@ -211,3 +211,20 @@ monitor_only = true
 		}
 	})
 }
+
+// FuzzNarrativePrompts checks that any narrative is scanned for writing
+// prompts without a panic, and that every prompt found is on a line of the
+// narrative.
+func FuzzNarrativePrompts(f *testing.F) {
+	f.Add("## A\n\n{{< todo \"Say what is working well.\" >}}\n")
+	f.Add("```\n{{< todo \"shown, not left\" >}}\n```\n*Say what you are worried about, and why.*\n")
+	f.Add("A `{{< todo >}}` in code, and {{<todo>}} not.\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		n := strings.Count(strings.ReplaceAll(body, "\r\n", "\n"), "\n") + 1
+		for _, p := range narrativePrompts(body, 7) {
+			if p.line < 7 || p.line >= 7+n {
+				t.Fatalf("prompt at line %d, outside the narrative's lines 7 to %d", p.line, 7+n-1)
+			}
+		}
+	})
+}

@@ -16,17 +16,23 @@ const (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-// loadKPIs reads data/kpis.toml; it reports false when the file could not be parsed.
-func loadKPIs(src string, site *model.Site, diags *diag.List) bool {
+// loadKPIs reads data/kpis.toml; it reports false when the file could not be
+// parsed. badTargets holds the ids of the KPIs whose targets could not all be
+// read, so that their months are not also reported as having no target.
+func loadKPIs(src string, site *model.Site, diags *diag.List) (ok bool, badTargets map[string]bool) {
 	site.KPIByID = map[string]*model.KPI{}
+	badTargets = map[string]bool{}
 	t, _ := parseTOML(KPIFile, src, 0, diags)
 	if t == nil {
-		return false
+		return false, badTargets
 	}
 	for _, k := range t.list("kpi") {
-		kpi := readKPI(k, site)
+		kpi, targetsOK := readKPI(k, site)
 		if kpi.ID == "" {
 			continue
+		}
+		if !targetsOK {
+			badTargets[kpi.ID] = true
 		}
 		if prev, dup := site.KPIByID[kpi.ID]; dup {
 			k.errorf("id", fmt.Sprintf("give each KPI its own id (the first %q is on line %d)", kpi.ID, prev.Pos.Line), "duplicate KPI id %q", kpi.ID)
@@ -36,11 +42,12 @@ func loadKPIs(src string, site *model.Site, diags *diag.List) bool {
 		site.KPIs = append(site.KPIs, kpi)
 	}
 	t.done()
-	return true
+	return true, badTargets
 }
 
-func readKPI(k *table, site *model.Site) *model.KPI {
-	kpi := &model.KPI{
+// readKPI reads one [[kpi]]; targetsOK is false when its targets had a problem.
+func readKPI(k *table, site *model.Site) (kpi *model.KPI, targetsOK bool) {
+	kpi = &model.KPI{
 		ID:          k.str("id", true, `"re-referrals"`),
 		Title:       k.str("title", true, `"Re-referrals within 12 months"`),
 		ShortTitle:  k.str("short_title", false, ""),
@@ -112,7 +119,9 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 	kpi.YAxisFromZero = true
 	if k.has("y_axis_from_zero") {
 		kpi.YAxisFromZero = k.boolean("y_axis_from_zero")
+		kpi.YAxisSet = true
 	}
+	kpi.OwnPage = k.boolean("page")
 	if b, ok := readBand(k); ok {
 		kpi.Band = &b
 	}
@@ -121,6 +130,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		b.done()
 	}
 	kpi.Targets = map[model.FinancialYear]float64{}
+	errorsBefore := k.doc.diags.Count(diag.Error)
 	if tg := k.sub("targets"); tg != nil {
 		for _, key := range tg.keys() {
 			fy, err := model.ParseFinancialYear(key)
@@ -139,6 +149,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		}
 		tg.done()
 	}
+	targetsOK = k.doc.diags.Count(diag.Error) == errorsBefore
 	for _, c := range k.list("comparators") {
 		cmp := model.Comparator{
 			Key:    c.str("key", true, `"sn"`),
@@ -146,7 +157,10 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 			Period: c.str("period", false, ""),
 			Source: c.str("source", false, ""),
 		}
-		cmp.Value, _ = c.number("value", true, "23.9")
+		if v, ok := c.number("value", true, "23.9"); ok {
+			cmp.Value = v
+			checkRange(c, "value", kpi, v)
+		}
 		for _, o := range kpi.Comparators {
 			if o.Key == cmp.Key {
 				c.errorf("key", "give each comparator of a KPI its own key", "comparator key %q is used twice in KPI %q", cmp.Key, kpi.ID)
@@ -156,7 +170,7 @@ func readKPI(k *table, site *model.Site) *model.KPI {
 		kpi.Comparators = append(kpi.Comparators, cmp)
 	}
 	k.done()
-	return kpi
+	return kpi, targetsOK
 }
 
 func readBaseline(b *table, kpi *model.KPI) *model.Baseline {
@@ -167,25 +181,34 @@ func readBaseline(b *table, kpi *model.KPI) *model.Baseline {
 	num, hasNum := b.integer("numerator", false, "112")
 	den, hasDen := b.integer("denominator", false, "418")
 	v, hasValue := b.number("value", !(hasNum && hasDen), "26.8")
+	note := b.str("counts_note", false, `"The report printed 53.0%; the counts give 53.3%."`)
+	countsOK := hasNum && hasDen
 	if hasNum != hasDen {
 		b.errorf("", "give both numerator and denominator, or neither", "the baseline of KPI %q has only one of numerator and denominator", kpi.ID)
 	}
-	if hasNum && hasDen {
+	if countsOK {
 		bl.HasRatio, bl.Numerator, bl.Denominator = true, num, den
-		if den == 0 {
+		switch {
+		case num < 0 || den < 0:
+			b.errorf("numerator", "check the counts with whoever supplied them: each counts people or cases, so it is zero or more", "the baseline of KPI %q has counts %d/%d with a negative number", kpi.ID, num, den)
+			countsOK = false
+		case den == 0:
 			b.errorf("denominator", "write the number the percentage is out of", "the baseline denominator of KPI %q is zero", kpi.ID)
-		} else if !hasValue {
+			countsOK = false
+		case num > den:
+			b.errorf("numerator", "check the counts: the numerator is part of the denominator", "the baseline numerator %d of KPI %q is larger than its denominator %d", num, kpi.ID, den)
+			countsOK = false
+		case !hasValue:
 			v = float64(num) / float64(den) * 100
 		}
 	}
 	bl.Value = v
 	if hasValue {
 		checkRange(b, "value", kpi, v)
-		if bl.HasRatio && den != 0 && round(float64(num)/float64(den)*100, kpi.Decimals) != round(v, kpi.Decimals) {
-			b.warnf("value", "check the source: correct the value or the counts (they are published as given)",
-				"KPI %q, baseline %s: the published value %s does not match %d/%d = %s",
-				kpi.ID, bl.Period, formatFixed(v, kpi.Decimals), num, den, formatFixed(float64(num)/float64(den)*100, kpi.Decimals))
-		}
+	}
+	what := fmt.Sprintf("KPI %q, baseline %s", kpi.ID, bl.Period)
+	if checkCounts(b.doc, b.line("value"), b.line("counts_note"), what, kpi, hasValue && countsOK, v, num, den, note) {
+		bl.CountsNote = note
 	}
 	return bl
 }

@@ -41,13 +41,20 @@ type loader struct {
 	// has a syntax error: references to status words or KPI ids then go
 	// unchecked, rather than each being reported as unknown.
 	settingsOK, kpisOK bool
+	// badTargets are the KPIs whose targets could not all be read.
+	badTargets map[string]bool
+	// now is the moment an edition's publication date is compared with.
+	now time.Time
 }
 
 // Site reads the site in fsys (rooted at the site folder; every read stays
 // inside it). It returns the site and every problem found; the site is
 // usable for rendering only when the list holds no errors.
 func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
-	l := &loader{fsys: fsys, skipNarrative: opts.SkipNarrative, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}}
+	l := &loader{fsys: fsys, skipNarrative: opts.SkipNarrative, site: &model.Site{KPIByID: map[string]*model.KPI{}}, diags: &diag.List{}, now: opts.Now}
+	if l.now.IsZero() {
+		l.now = time.Now()
+	}
 	l.loadSiteWide()
 	l.site.Editions = l.loadEditions(EditionIDs(fsys))
 	l.checkOrphanFigures()
@@ -58,6 +65,11 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 		}
 		return a.ID < b.ID
 	})
+	for i, e := range l.site.Editions {
+		prev := previousPublished(l.site.Editions[:i])
+		checkTargets(l.site, e, prev, l.badTargets, l.diags)
+		checkCopiedCharts(e, prev, l.diags)
+	}
 	l.site.Editions = filterEditions(l.site.Editions, opts)
 	if len(l.site.Editions) == 0 && !l.diags.HasErrors() {
 		l.diags.Errorf("content/editions", 0, "create content/editions/ID/_index.md (planpress new edition ID does it for you), or build with -drafts / -future", "there is no edition to publish")
@@ -69,6 +81,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 // pages, which every edition is read against.
 func (l *loader) loadSiteWide() {
 	l.settingsOK, l.kpisOK = true, true
+	l.site.Static = listStatic(l.fsys, l.diags)
 	src, ok := l.read(SiteFile, true)
 	if ok {
 		l.settingsOK = loadSettings(src, l.site, l.diags)
@@ -76,10 +89,19 @@ func (l *loader) loadSiteWide() {
 		l.site.Statuses = DefaultStatuses()
 	}
 	if src, ok := l.read(KPIFile, false); ok {
-		l.kpisOK = loadKPIs(src, l.site, l.diags)
+		if empty(src) {
+			l.diags.Errorf(KPIFile, 1, "define the site's KPIs in it, each starting with [[kpi]] (see docs/format.md), or delete the file if the site has none", "the KPI definitions file is empty")
+			l.kpisOK = false
+		} else {
+			l.kpisOK, l.badTargets = loadKPIs(src, l.site, l.diags)
+		}
 	}
 	if src, ok := l.read(GlossaryFile, false); ok {
-		loadGlossary(src, l.site, l.diags)
+		if empty(src) {
+			l.diags.Errorf(GlossaryFile, 1, `write the glossary's terms in it, each starting with [[term]], then abbr = "..." and meaning = "..." (see docs/format.md), or delete the file`, "the glossary is empty")
+		} else {
+			loadGlossary(src, l.site, l.diags)
+		}
 	}
 	l.loadPages()
 }

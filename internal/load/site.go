@@ -3,10 +3,12 @@ package load
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/planpress/planpress/internal/colour"
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -79,6 +81,17 @@ func loadSettings(src string, site *model.Site, diags *diag.List) bool {
 	}
 	site.Statuses = readStatuses(t)
 	site.Events = readEvents(t)
+	site.HostFiles = true
+	if p := t.sub("publish"); p != nil {
+		if p.has("host_files") {
+			site.HostFiles = p.boolean("host_files")
+		}
+		p.done()
+	}
+	if b := t.sub("brand"); b != nil {
+		site.Brand = readBrand(b, site)
+		b.done()
+	}
 	if c := t.sub("contact"); c != nil {
 		site.Contact = model.Contact{
 			Name:         c.str("name", false, ""),
@@ -210,4 +223,69 @@ func readEvents(t *table) []model.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// readBrand reads [brand]: the council's logo and favicon, files of static/,
+// and the header's colours, which must keep its words legible.
+func readBrand(t *table, site *model.Site) model.Brand {
+	b := model.Brand{
+		Logo:         t.str("logo", false, `"images/logo.svg"`),
+		Favicon:      t.str("favicon", false, `"favicon.svg"`),
+		HeaderColour: t.str("header_colour", false, `"#1d4f6e"`),
+		HeaderText:   t.str("header_text_colour", false, `"#ffffff"`),
+	}
+	for _, f := range []struct {
+		key  string
+		file *string
+	}{{"logo", &b.Logo}, {"favicon", &b.Favicon}} {
+		if *f.file == "" {
+			continue
+		}
+		*f.file = staticPath(*f.file)
+		if !site.HasStatic(*f.file) {
+			t.errorf(f.key, fmt.Sprintf("put the file at %s/%s, or give the path of a file in %s/", StaticDir, *f.file, StaticDir), "brand.%s: %s/%s does not exist", f.key, StaticDir, *f.file)
+		}
+	}
+	if f := b.Favicon; f != "" {
+		switch strings.ToLower(path.Ext(f)) {
+		case ".svg", ".png", ".ico":
+		default:
+			t.errorf("favicon", "give an SVG, PNG or ICO file", "brand.favicon: browsers do not show %s as an icon", f)
+		}
+	}
+	b.LogoAlt = site.Organisation
+	if t.has("logo_alt") {
+		b.LogoAlt = t.str("logo_alt", false, `"Example Borough Council"`)
+	}
+	if b.HeaderColour == "" && b.HeaderText == "" {
+		return b
+	}
+	bg, text := "#1d4f6e", "#ffffff" // the built-in theme's
+	if b.HeaderColour != "" {
+		bg = b.HeaderColour
+	}
+	if b.HeaderText != "" {
+		text = b.HeaderText
+	}
+	cb, errBG := colour.Parse(bg)
+	if errBG != nil {
+		t.errorf("header_colour", `write the colour as #rrggbb, such as header_colour = "#1d4f6e"`, "brand.header_colour: %v", errBG)
+	}
+	ct, errText := colour.Parse(text)
+	if errText != nil {
+		t.errorf("header_text_colour", `write the colour as #rrggbb, such as header_text_colour = "#ffffff"`, "brand.header_text_colour: %v", errText)
+	}
+	if errBG != nil || errText != nil {
+		return b
+	}
+	if r := colour.Contrast(cb, ct); r < colour.AATextMinimum {
+		key := "header_colour"
+		if b.HeaderColour == "" {
+			key = "header_text_colour"
+		}
+		t.errorf(key, fmt.Sprintf("choose a darker or lighter header_colour, or a header_text_colour that stands out from it by at least %.1f:1 (WCAG 2 AA)", colour.AATextMinimum),
+			"brand.%s: the header's words (%s) on its colour (%s) have a contrast of %.2f:1, too little to read", key, ct, cb, r)
+	}
+	b.HeaderColour, b.HeaderText = cb.String(), ct.String()
+	return b
 }

@@ -35,6 +35,10 @@ func parseTOML(file, src string, offset int, diags *diag.List) (*table, *doc) {
 		if pe, ok := err.(toml.ParseError); ok {
 			line, msg = pe.Position.Line, pe.Message
 		}
+		if dup := duplicateKey.FindStringSubmatch(msg); dup != nil {
+			d.reportDuplicate(src, dup[1], line)
+			return nil, d
+		}
 		diags.Add(diag.Diagnostic{File: file, Line: line + offset, Severity: diag.Error,
 			Message: "TOML syntax: " + msg,
 			Fix:     "check quotes, brackets and commas on this line (strings need \"double quotes\"; months are written \"2019-03\")"})
@@ -188,7 +192,7 @@ func (t *table) integer(key string, required bool, example string) (int, bool) {
 	case int64:
 		return int(n), true
 	case float64:
-		if n == math.Trunc(n) {
+		if finite(n) && n == math.Trunc(n) && math.Abs(n) < 1<<53 {
 			return int(n), true
 		}
 	}
@@ -202,11 +206,19 @@ func (t *table) number(key string, required bool, example string) (float64, bool
 		return 0, false
 	}
 	if f, isNum := asFloat(v); isNum {
+		if !finite(f) {
+			t.errorf(key, fmt.Sprintf("write the number itself: `%s = %s`; if there is none, leave %s out", bareKey(key), example, bareKey(key)), "%s is %s, which no report can show", t.name(key), describe(v))
+			return 0, false
+		}
 		return f, true
 	}
 	t.errorf(key, fmt.Sprintf("write a number without quotes or %% sign: `%s = %s`", bareKey(key), example), "%s must be a number, not %s", t.name(key), describe(v))
 	return 0, false
 }
+
+// finite reports whether a number can be published: TOML has nan and inf,
+// and a spreadsheet export can write them, but no report can show them.
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 func asFloat(v any) (float64, bool) {
 	switch n := v.(type) {
@@ -409,7 +421,17 @@ func describe(v any) string {
 	switch x := v.(type) {
 	case string:
 		return fmt.Sprintf("the text %q", x)
-	case int64, float64:
+	case float64:
+		switch {
+		case math.IsNaN(x):
+			return "nan (not a number)"
+		case math.IsInf(x, 1):
+			return "inf (infinity)"
+		case math.IsInf(x, -1):
+			return "-inf (minus infinity)"
+		}
+		return fmt.Sprintf("the number %v", x)
+	case int64:
 		return fmt.Sprintf("the number %v", x)
 	}
 	return typeName(v)

@@ -81,5 +81,9 @@ type AuthorChart struct {
 	Categories []string
 	Values     []float64
 	Note       string
-	Pos        Pos
+	// Unchanged says the author means the chart to be the same as the
+	// previous edition's (unchanged = true), so planpress does not warn
+	// that it was carried over without an update.
+	Unchanged bool
+	Pos       Pos
 }

@@ -72,7 +72,13 @@ type KPI struct {
 	Caveats     []string
 	// YAxisFromZero is false when the chart's y-axis should fit the data.
 	YAxisFromZero bool
-	Pos           Pos
+	// YAxisSet says the definition sets YAxisFromZero; otherwise the chart
+	// decides from the figures.
+	YAxisSet bool
+	// OwnPage gives a KPI published as directions only a page of its own
+	// across reports (page = true); others with figures always have one.
+	OwnPage bool
+	Pos     Pos
 }
 
 // HasRatio reports whether the KPI is a percentage that can carry counts.
@@ -86,6 +92,10 @@ type Baseline struct {
 	HasRatio    bool
 	Period      string // "2017/18"
 	Source      string // "LAIT", "Local"
+	// CountsNote, when set, records that the baseline was published with
+	// counts that do not give its value, and says so for readers
+	// (counts_note in data/kpis.toml).
+	CountsNote string
 }
 
 // Comparator is a published figure to compare with: statistical neighbours, England.
@@ -152,10 +162,49 @@ type Series struct {
 	// Notes holds the notes an edition published with some months' figures
 	// (few have one, so they are kept apart from the figures); nil for none.
 	Notes map[Month]string
+	// CountsNotes holds, for the months published with counts that do not
+	// give their value, what the author recorded about it (counts_note);
+	// nil for none.
+	CountsNotes map[Month]string
 }
 
 // Note returns the note published with a month's figure, if any.
 func (s *Series) Note(m Month) string { return s.Notes[m] }
+
+// CountsNote returns what the author recorded about a month whose counts do
+// not give its value, if anything.
+func (s *Series) CountsNote(m Month) string { return s.CountsNotes[m] }
+
+// Rated reports whether the edition rates the series' months against targets:
+// its KPI has a good direction (a polarity) and is not monitored only, by
+// its definition or by the edition.
+func (s *Series) Rated() bool {
+	monitor := s.KPI.MonitorOnly
+	if s.MonitorOnly != nil {
+		monitor = *s.MonitorOnly
+	}
+	return s.KPI.Polarity != PolarityNone && !monitor
+}
+
+// TargetFor returns the target in force for month m in an edition whose
+// figures run to asAt: the edition's own target for asAt's financial year,
+// else the definition's target for m's financial year. A KPI monitored only
+// has none.
+func (s *Series) TargetFor(site *Site, asAt, m Month) (float64, bool) {
+	monitor := s.KPI.MonitorOnly
+	if s.MonitorOnly != nil {
+		monitor = *s.MonitorOnly
+	}
+	if monitor {
+		return 0, false
+	}
+	fy := site.FinancialYear(m)
+	if s.Target != nil && fy == site.FinancialYear(asAt) {
+		return *s.Target, true
+	}
+	v, ok := s.KPI.Targets[fy]
+	return v, ok
+}
 
 // Figure returns the figure for a month, or nil.
 func (s *Series) Figure(m Month) *Figure {

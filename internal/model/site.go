@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Pos is where something was written: a file relative to the site folder and
 // a 1-based line (0 when the line is not known).
@@ -28,6 +31,17 @@ type Site struct {
 	// RawHTML lets Markdown carry raw HTML through; off by default, so that
 	// author HTML is escaped.
 	RawHTML bool
+	// HostFiles has the build write the files that tell web hosts which
+	// headers to send (_headers, web.config); [publish] host_files = false
+	// in planpress.toml leaves them out.
+	HostFiles bool
+	// Brand is the council's own look: its logo, favicon and header
+	// colours ([brand] in planpress.toml).
+	Brand Brand
+	// Static lists the files of the site's static/ folder, which a build
+	// copies into the site as they are: slash paths below static/
+	// ("images/logo.svg", "CNAME"), sorted.
+	Static []string
 
 	KPIs     []*KPI
 	KPIByID  map[string]*KPI
@@ -35,6 +49,28 @@ type Site struct {
 	Editions []*Edition // oldest first
 	Pages    []*Page
 	Home     *Page // content/_index.md, if any
+}
+
+// Brand is how a site looks like its council's other publications.
+type Brand struct {
+	// Logo is a file of static/ shown in the header before the site's
+	// name ("images/logo.svg"); LogoAlt is its text alternative.
+	Logo    string
+	LogoAlt string
+	// Favicon is a file of static/ that browsers show as the site's icon;
+	// empty means planpress's own.
+	Favicon string
+	// HeaderColour and HeaderText are the header's background and the
+	// colour of its words ("#1d4f6e", "#ffffff"); empty means the theme's.
+	HeaderColour string
+	HeaderText   string
+}
+
+// HasStatic reports whether the site's static/ folder has a file (a slash
+// path below static/).
+func (s *Site) HasStatic(name string) bool {
+	i := sort.SearchStrings(s.Static, name)
+	return i < len(s.Static) && s.Static[i] == name
 }
 
 // KPI finds a KPI definition by id.

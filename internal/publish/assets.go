@@ -3,20 +3,27 @@ package publish
 import (
 	"errors"
 	"path"
+	"strings"
 
 	"github.com/planpress/planpress/internal/assets"
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/model"
 	"github.com/planpress/planpress/internal/theme"
 	"github.com/planpress/planpress/internal/view"
 )
 
 // Assets writes the site's stylesheet and scripts, each the site's own file
 // under assets/ or the built-in one, minified, and the chart library, under
-// names
-// fingerprinted by their content (so a browser may cache them for good), and
-// returns their addresses. live adds the live-reload script of planpress
-// serve.
-func (s *Site) Assets(files theme.Files, live bool) view.Assets {
+// names fingerprinted by their content (so a browser may cache them for
+// good), and returns their addresses. live adds the live-reload script of
+// planpress serve.
+//
+// A binary built without the chart library publishes no chart library and
+// says nothing here: the pages then show their tables without charts. That
+// is not a problem of the site's files, which is all that diagnostics
+// report; the command line decides whether to build at all (planpress build
+// refuses without -allow-no-charts) and says so.
+func (s *Site) Assets(files theme.Files, live bool, brand model.Brand) view.Assets {
 	var a view.Assets
 	put := func(name string) string {
 		b, _, err := files.Read(name)
@@ -25,6 +32,9 @@ func (s *Site) Assets(files theme.Files, live bool) view.Assets {
 				d.Errorf(name, 0, "restore the file, or delete your copy to use the built-in one", "cannot read asset: %v", err)
 			})
 			return ""
+		}
+		if name == "assets/css/site.css" {
+			b = append(b, brandCSS(brand)...)
 		}
 		if b, err = minify(name, b); err != nil {
 			line := 0
@@ -48,11 +58,26 @@ func (s *Site) Assets(files theme.Files, live bool) view.Assets {
 	}
 	f, err := assets.ECharts()
 	if err != nil {
-		s.problem(func(d *diag.List) { d.Warnf("planpress", 0, "", "charts are left out of this build: %v", err) })
-		return a
+		return a // ErrNoBundle: an embedded file cannot fail otherwise
 	}
 	p := "assets/" + f.Name
 	s.File(p, f.Data)
 	a.ECharts = s.base + p
 	return a
+}
+
+// brandCSS sets the header's colours of [brand] in planpress.toml, after
+// the stylesheet: the page's policy allows no style of its own.
+func brandCSS(b model.Brand) string {
+	var vars []string
+	if b.HeaderColour != "" {
+		vars = append(vars, "--brand:"+b.HeaderColour)
+	}
+	if b.HeaderText != "" {
+		vars = append(vars, "--brand-text:"+b.HeaderText)
+	}
+	if len(vars) == 0 {
+		return ""
+	}
+	return "\n:root{" + strings.Join(vars, ";") + "}\n"
 }

@@ -21,7 +21,10 @@ type Site struct {
 	base  string // the path the site lives under: "/" or "/reports/"
 	mu    sync.Mutex
 	files map[string]bool
-	diags diag.List
+	// static are the files of the site's static/ folder, by their path in
+	// the site (see StaticFiles).
+	static map[string]bool
+	diags  diag.List
 }
 
 // New publishes into out a site that lives under base ("/" for most sites;
@@ -30,11 +33,26 @@ func New(out Output, base string) *Site {
 	return &Site{out: out, base: base, files: map[string]bool{}}
 }
 
-// File writes one file of the site, below the site root.
-func (s *Site) File(name string, data []byte) {
+// File writes one file of the site, below the site root. A file of the
+// site's static/ folder of the same name replaces robots.txt and the
+// favicon; any other clash is an error.
+func (s *Site) File(name string, data []byte) { s.write(name, data, false) }
+
+func (s *Site) write(name string, data []byte, static bool) {
 	s.mu.Lock()
+	clash := s.static[name] && !static
+	written := s.files[name]
 	s.files[name] = true
 	s.mu.Unlock()
+	switch {
+	case clash && replaceable[name]:
+		return // the site's own
+	case clash || (static && written && !replaceable[name]):
+		s.problem(func(d *diag.List) {
+			d.Errorf("static/"+name, 0, "rename or move the file: planpress writes a file of that name", "static/%s would replace a file of the site", name)
+		})
+		return
+	}
 	if err := s.out.WriteFile(name, data); err != nil {
 		s.problem(func(d *diag.List) {
 			d.Errorf(name, 0, "check the output folder can be written", "cannot write: %v", err)
@@ -64,7 +82,7 @@ func (s *Site) pages() []string {
 	defer s.mu.Unlock()
 	var out []string
 	for p := range s.files {
-		if strings.HasSuffix(p, ".html") {
+		if strings.HasSuffix(p, ".html") && !s.static[p] {
 			out = append(out, p)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/planpress/planpress/internal/load"
 	"github.com/planpress/planpress/internal/model"
 )
 
@@ -99,7 +100,7 @@ func editionIndex(file, src string, prev *model.Edition, d dates) (string, error
 		set = append(set, keyValue{"to", quote(d.to.String())})
 	}
 	set = append(set,
-		keyValue{"summary", quote(fmt.Sprintf("Write one line on progress to %s: it is shown in the list of reports and in search results.", d.asAt.Long()))},
+		keyValue{"summary", quote(load.FrontPrompt(fmt.Sprintf("Write one line on progress to %s: it is shown in the list of reports and in search results.", d.asAt.Long())))},
 		keyValue{"draft", "true"},
 	)
 	out := setKeys(front, set)

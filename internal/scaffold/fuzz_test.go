@@ -50,7 +50,8 @@ func FuzzCopyFigures(f *testing.F) {
 		if _, err := toml.Decode(src, &m); err != nil {
 			return
 		}
-		out := copyFigures(src, "2019-05", d)
+		targets := map[string]newYearTarget{"k": {year: 2019, last: 25, hasLast: true}, "a": {year: 2019}}
+		out := copyFigures(src, "2019-05", d, targets)
 		if _, err := toml.Decode(out, &m); err != nil {
 			t.Fatalf("copied figures do not parse: %v\n%s", err, out)
 		}

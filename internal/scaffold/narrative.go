@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/planpress/planpress/internal/load"
 )
 
 var (
@@ -15,7 +17,10 @@ var (
 )
 
 // prompts are what each of the report's usual sections asks the author for.
-// They hold no shortcodes, so a draft renders as it reads.
+// Each is written as load.Prompt writes it, {{< todo "..." >}}, which
+// planpress check recognises: a draft shows it as "To be written", and an
+// edition that is not a draft may not keep one. The words hold no double
+// quote, which a shortcode argument cannot.
 var prompts = map[string]string{
 	"introduction":                           "Introduce this report: the period it covers, what has gone well and what has not.",
 	"building on progress":                   "Say which figures have moved most since the last report, quoting them from the data rather than typing them.",
@@ -39,8 +44,8 @@ func promptFor(heading string, d dates) string {
 }
 
 // promptify keeps a narrative's headings and the lines that place tables and
-// charts, and replaces its paragraphs with a short italic prompt under each
-// heading that had any.
+// charts, and replaces its paragraphs with a prompt under each heading that
+// had any.
 func promptify(body string, d dates) string {
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	var out []string
@@ -53,7 +58,7 @@ func promptify(body string, d dates) string {
 			if heading != "" {
 				p = promptFor(heading, d)
 			}
-			out = append(out, "*"+p+"*")
+			out = append(out, load.Prompt(p))
 		}
 		out = append(out, kept...)
 		prose, kept = false, nil

@@ -42,6 +42,12 @@ type Result struct {
 	Files     []string // the files written, relative to the site folder
 	// NewMonths are the months the new edition needs figures for.
 	NewMonths [2]model.Month
+	// TargetYear is the new edition's financial year when it starts a year
+	// the previous edition did not reach, and TargetKPIs the rated KPIs
+	// with no target for it yet: their tables in the new figures file have
+	// a target line to fill in.
+	TargetYear model.FinancialYear
+	TargetKPIs []string
 }
 
 // QuarterMonths is how far a new edition moves on by default.
@@ -121,9 +127,15 @@ func Edition(opts Options) (*Result, error) {
 		files[path.Join(newContent, name)] = []byte(priorityFile(string(b), dates))
 	}
 
+	targets := newYearTargets(site, prev, dates)
 	figures := load.FiguresFile(prev.ID)
 	if b, err := fs.ReadFile(fsys, figures); err == nil {
-		files[load.FiguresFile(opts.ID)] = []byte(copyFigures(string(b), prev.ID, dates))
+		files[load.FiguresFile(opts.ID)] = []byte(copyFigures(string(b), prev.ID, dates, targets))
+		for id, t := range targets {
+			res.TargetYear = t.year
+			res.TargetKPIs = append(res.TargetKPIs, id)
+		}
+		sort.Strings(res.TargetKPIs)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -145,6 +157,30 @@ func Edition(opts Options) (*Result, error) {
 	}
 	sort.Strings(res.Files)
 	return res, nil
+}
+
+// newYearTargets are the rated KPIs the previous edition gives figures for
+// that have no target for the new edition's financial year, when it starts a
+// year the previous edition did not reach, each with the target in force
+// at the previous edition's as-at month as a reminder.
+func newYearTargets(site *model.Site, prev *model.Edition, d dates) map[string]newYearTarget {
+	year := model.FinancialYearOf(d.asAt, d.yearStart)
+	if year == model.FinancialYearOf(d.oldAsAt, d.yearStart) {
+		return nil
+	}
+	out := map[string]newYearTarget{}
+	for id, s := range prev.Series {
+		if !s.Rated() {
+			continue
+		}
+		if _, ok := s.KPI.Targets[year]; ok {
+			continue
+		}
+		t := newYearTarget{year: year}
+		t.last, t.hasLast = s.TargetFor(site, prev.AsAt, prev.AsAt)
+		out[id] = t
+	}
+	return out
 }
 
 // startingEdition is the edition the new one starts from: the one named, or

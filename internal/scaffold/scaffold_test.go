@@ -73,7 +73,7 @@ func TestEditionFromPrevious(t *testing.T) {
 	}
 	index := read(t, dir, "content/editions/2019-08/_index.md")
 	for _, want := range []string{`as_at = "2019-06"`, `from = "2018-07"`, `to = "2019-06"`, `published = "2019-08"`, "draft = true",
-		`title = "Improvement plan progress report, August 2019 (sample)"`, "## Introduction\n\n*", "[signatory]"} {
+		`title = "Improvement plan progress report, August 2019 (sample)"`, "## Introduction\n\n{{< todo \"", `summary = "TODO: Write one line on progress to June 2019`, "[signatory]"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("_index.md lacks %q:\n%s", want, index)
 		}
@@ -83,7 +83,7 @@ func TestEditionFromPrevious(t *testing.T) {
 	}
 
 	p2 := read(t, dir, "content/editions/2019-08/priority-2.md")
-	for _, want := range []string{`ref = "2.1"`, `status = "SLIGHT SLIPPAGE"`, "## What's working well?", "{{< kpi-table re-referrals multiple-cp-plans >}}", "*Say what is working well."} {
+	for _, want := range []string{`ref = "2.1"`, `status = "SLIGHT SLIPPAGE"`, "## What's working well?", "{{< kpi-table re-referrals multiple-cp-plans >}}", `{{< todo "Say what is working well.`} {
 		if !strings.Contains(p2, want) {
 			t.Errorf("priority-2.md lacks %q", want)
 		}
@@ -188,10 +188,10 @@ func TestPromptify(t *testing.T) {
 		"## Supporting performance analysis\n\n{{< kpi-table a b >}}\n\nMore words.\n\n{{< chart audit >}}\n\n" +
 		"### A sub-heading of our own\n\n```\n## not a heading\n```\n\n## Charts only\n\n{{< chart c >}}\n"
 	got := promptify(in, d)
-	want := "*Write the introduction to this part of the report.*\n\n" +
-		"## What we want to achieve\n\n*Say what this priority sets out to achieve.*\n\n" +
-		"## Supporting performance analysis\n\n*Say what the latest figures show, quoting them from the data rather than typing them.*\n\n{{< kpi-table a b >}}\n\n{{< chart audit >}}\n\n" +
-		"### A sub-heading of our own\n\n*Write this section for the report on progress to June 2019.*\n\n" +
+	want := "{{< todo \"Write the introduction to this part of the report.\" >}}\n\n" +
+		"## What we want to achieve\n\n{{< todo \"Say what this priority sets out to achieve.\" >}}\n\n" +
+		"## Supporting performance analysis\n\n{{< todo \"Say what the latest figures show, quoting them from the data rather than typing them.\" >}}\n\n{{< kpi-table a b >}}\n\n{{< chart audit >}}\n\n" +
+		"### A sub-heading of our own\n\n{{< todo \"Write this section for the report on progress to June 2019.\" >}}\n\n" +
 		"## Charts only\n\n{{< chart c >}}\n"
 	if got != want {
 		t.Errorf("promptify:\n%s\nwant:\n%s", got, want)
@@ -204,5 +204,73 @@ func TestSetKeys(t *testing.T) {
 	want := "# a comment\ntitle = \"New\"\nsummary = \"S\"\ndraft = true\n\n[signatory]\nname = \"A\"\n"
 	if got != want {
 		t.Errorf("setKeys:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// copyExample copies the example site (the repository's own planpress.toml,
+// content and data) into a new folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, top := range []string{"planpress.toml", "content", "data"} {
+		src := filepath.Join("../..", top)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel("../..", p)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out := filepath.Join(dst, rel)
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(out, b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// TestEditionNewFinancialYear: an edition that starts a financial year with
+// no targets gets, in each rated KPI's table, a commented target line with
+// the last year's target, and only those KPIs.
+func TestEditionNewFinancialYear(t *testing.T) {
+	dir := copyExample(t)
+	res, err := Edition(Options{Source: dir, ID: "2019-08", From: "2019-05"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rated := []string{"care-leavers-accommodation", "care-leavers-eet", "icpc-within-15-days", "long-term-stability", "multiple-cp-plans", "re-referrals", "short-term-stability"}
+	if res.TargetYear.String() != "2019/20" || strings.Join(res.TargetKPIs, " ") != strings.Join(rated, " ") {
+		t.Errorf("targets to set: %s %v, want 2019/20 %v", res.TargetYear, res.TargetKPIs, rated)
+	}
+	figs := read(t, dir, "data/editions/2019-08/kpis.toml")
+	for id, last := range map[string]string{"icpc-within-15-days": "75", "re-referrals": "25", "multiple-cp-plans": "23", "care-leavers-eet": "65"} {
+		want := "[" + id + "]\n# target = " + last + "   # the 2019/20 target: write it here and delete the # at the start of this line (" + last + " was the target for 2018/19); or write monitor_only = true if the KPI is not rated in 2019/20\n"
+		if !strings.Contains(figs, want) {
+			t.Errorf("the figures lack the target line for %s:\n%s\nin:\n%s", id, want, figs)
+		}
+	}
+	if n := strings.Count(figs, "# target = "); n != len(rated) {
+		t.Errorf("%d target lines, want one for each of the %d rated KPIs", n, len(rated))
+	}
+	for _, id := range []string{"strategy-to-s47", "s47-rate"} {
+		if strings.Contains(figs, "["+id+"]\n# target") {
+			t.Errorf("%s is not rated, so it needs no target", id)
+		}
+	}
+
+	// Within a financial year there is nothing to add.
+	res, err = Edition(Options{Source: dir, ID: "2019-11", From: "2019-08"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.TargetKPIs) != 0 {
+		t.Errorf("2019-11 is in the same financial year as 2019-08, so it has no targets to set: %v", res.TargetKPIs)
 	}
 }

@@ -97,21 +97,30 @@ func (s *Site) changesView(res *compute.EditionResult) *ChangesView {
 	}
 	for _, x := range c.RAGChanges {
 		v.Ratings = append(v.Ratings, RatingChangeView{
-			Title: x.KPI.Title, Href: s.KPIPage(x.KPI.ID),
+			Title: x.KPI.Title, Href: s.kpiHref(res, x.KPI),
 			From: s.ratingView(x.KPI, x.From), To: s.ratingView(x.KPI, x.To),
 		})
 	}
 	for _, t := range c.TargetChanges {
-		v.Targets = append(v.Targets, TargetChangeView{Title: t.KPI.Title, Href: s.KPIPage(t.KPI.ID), Words: s.targetChangeWords(t)})
+		v.Targets = append(v.Targets, TargetChangeView{Title: t.KPI.Title, Href: s.kpiHref(res, t.KPI), Words: s.targetChangeWords(t)})
 	}
 	for _, x := range c.FigureRevisions {
 		v.Revisions = append(v.Revisions, RevisionView{
-			Title: x.KPI.Title, Href: s.KPIPage(x.KPI.ID), Month: s.month(x.Month),
+			Title: x.KPI.Title, Href: s.kpiHref(res, x.KPI), Month: s.month(x.Month),
 			From: s.figureText(x.KPI, x.From.Figure), To: s.figureText(x.KPI, x.To.Figure),
 		})
 	}
 	v.Sentence = s.changesSentence(c)
 	return v
+}
+
+// kpiHref is the address of a KPI's page as an edition links to it, or ""
+// when the edition does not link to one (see linksToKPI).
+func (s *Site) kpiHref(res *compute.EditionResult, k *model.KPI) string {
+	if x, ok := res.KPIs[k.ID]; ok && s.linksToKPI(res.Edition, x) {
+		return s.KPIPage(k.ID)
+	}
+	return ""
 }
 
 func (s *Site) ratingView(k *model.KPI, p compute.Point) RatingView {
@@ -167,6 +176,12 @@ func (s *Site) changesSentence(c compute.EditionChanges) string {
 	if c.Empty() {
 		return s.t(i18n.ChangesNothing)
 	}
+	return s.t(i18n.ChangesSentence, "changes", capitalise(s.changesList(c)))
+}
+
+// changesList counts the changes as a list: "2 milestones changed status
+// and 1 indicator changed rating"; "" when nothing changed.
+func (s *Site) changesList(c compute.EditionChanges) string {
 	var parts []string
 	for _, x := range []struct {
 		n   int
@@ -183,7 +198,7 @@ func (s *Site) changesSentence(c compute.EditionChanges) string {
 			parts = append(parts, s.t(x.key, "count", x.n))
 		}
 	}
-	return s.t(i18n.ChangesSentence, "changes", capitalise(s.joinAnd(parts)))
+	return s.joinAnd(parts)
 }
 
 // capitalise starts a sentence with a capital letter.

@@ -43,7 +43,7 @@ func chartView(id string, options json.RawMessage, caption, summary string) *Cha
 func (s *Site) chartInput(id string, res *compute.KPIResult) charts.KPIChart {
 	site := s.Model
 	k := res.KPI
-	c := charts.KPIChart{ID: id, Title: k.ShortTitle, Unit: k.Unit, Decimals: k.Decimals, YFromZero: k.YAxisFromZero, Words: s.Words}
+	c := charts.KPIChart{ID: id, Title: k.ShortTitle, Unit: k.Unit, Decimals: k.Decimals, YFromZero: k.YAxisFromZero, YAuto: !k.YAxisSet, Words: s.Words}
 	if k.Unit == model.UnitPercent {
 		c.Suffix = "%"
 	}

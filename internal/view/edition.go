@@ -64,6 +64,9 @@ type EditionView struct {
 	// first). It reads only this edition and the one before, so an
 	// edition's page never changes when later editions are added.
 	Changes *ChangesView
+	// Glance is the headline the overview opens with (nil in the print
+	// edition, which opens with the whole report).
+	Glance *GlanceView
 }
 
 // KPIRAGView counts an edition's KPIs by their latest rating.
@@ -72,9 +75,12 @@ type KPIRAGView struct {
 	Sentence                       string
 }
 
-// ColourKey writes the rating rules out in words.
+// ColourKey writes the rating rules out in words, as they were applied.
 type ColourKey struct {
 	Green, Amber, Red, Travel, Monitor string
+	// OwnBands names each KPI rated with an amber band of its own, and
+	// the band.
+	OwnBands []string
 }
 
 // PriorityView is one priority of an edition.
@@ -90,6 +96,9 @@ type PriorityView struct {
 	// Unplaced is the table of the KPIs the narrative did not place itself.
 	Unplaced *KPITableView
 	KPIs     []string
+	// Previous and Next are the priorities before and after this one in
+	// the edition, for moving between their pages; nil at either end.
+	Previous, Next *Link
 }
 
 // MilestoneView is one row of a plan table.
@@ -165,25 +174,83 @@ func (s *Site) summaryView(sum compute.Summary, what i18n.Key) SummaryView {
 	if len(parts) > 0 {
 		key = i18n.SummaryOnTrackByStatus
 	}
-	v.Sentence = s.t(key, "count", sum.OnTrack, "total", sum.Total, "what", s.t(what), "percent", v.OnTrackPercent,
+	v.Sentence = s.t(key, "count", sum.OnTrack, "milestones", s.t(i18n.SummaryMilestones, "count", sum.Total), "what", s.t(what), "percent", v.OnTrackPercent,
 		"statuses", strings.Join(parts, s.t(i18n.ListSeparator)))
 	return v
 }
 
-func (s *Site) colourKey() ColourKey {
+// ColourKeyAnchor is the id of the colour key on every page that shows
+// ratings: a rating is one link away from the rules that gave it.
+const ColourKeyAnchor = "colour-key"
+
+// colourKey writes out the rules in force for a set of KPIs (an edition's,
+// or one KPI's): the site's amber band with an example worked from one of
+// the KPIs it applies to, and each KPI that has a band of its own.
+func (s *Site) colourKey(kpis []*compute.KPIResult) ColourKey {
 	b := s.Model.Band
 	width := format.Number(b.Width, model.UnitNumber, decimalsOf(b.Width))
 	amber := i18n.ColourKeyAmberRelative
 	if b.Mode == model.BandPoints {
 		amber = i18n.ColourKeyAmberPoints
 	}
-	return ColourKey{
-		Green:   s.t(i18n.ColourKeyGreen),
-		Amber:   s.t(amber, "width", width),
-		Red:     s.t(i18n.ColourKeyRed),
-		Travel:  s.t(i18n.ColourKeyTravelRule),
-		Monitor: s.t(i18n.ColourKeyMonitor),
+	// The example: the first rated KPI with a target that the site's band
+	// applies to, else a target of 25% where lower is better.
+	target, unit, decimals, polarity := 25.0, model.UnitPercent, 1, model.PolarityLower
+	seen := map[string]bool{}
+	var own []string
+	found := false
+	for _, x := range kpis {
+		k := x.KPI
+		if seen[k.ID] {
+			continue
+		}
+		seen[k.ID] = true
+		rated := k.Polarity != model.PolarityNone && !x.MonitorOnly
+		if k.Band != nil && rated {
+			own = append(own, s.t(i18n.ColourKeyOwnBand, "title", k.ShortTitle, "band", s.bandWords(*k.Band, k.Unit)))
+			continue
+		}
+		if !found && rated && x.Target != nil {
+			target, unit, decimals, polarity, found = *x.Target, k.Unit, k.Decimals, k.Polarity, true
+		}
 	}
+	limit := compute.AmberLimit(target, polarity, b)
+	exampleKey := i18n.ColourKeyExampleLower
+	if polarity == model.PolarityHigher {
+		exampleKey = i18n.ColourKeyExampleHigher
+	}
+	example := s.t(exampleKey, "target", format.Target(target, unit, decimals), "limit", exactNumber(limit, unit, decimals))
+	return ColourKey{
+		Green:    s.t(i18n.ColourKeyGreen),
+		Amber:    s.t(amber, "width", width, "example", example),
+		Red:      s.t(i18n.ColourKeyRed),
+		Travel:   s.t(i18n.ColourKeyTravelRule),
+		Monitor:  s.t(i18n.ColourKeyMonitor),
+		OwnBands: own,
+	}
+}
+
+// bandWords is an amber band in words: "15% of the target", "1.5
+// percentage points".
+func (s *Site) bandWords(b model.Band, unit model.Unit) string {
+	width := format.Number(b.Width, model.UnitNumber, decimalsOf(b.Width))
+	switch {
+	case b.Mode == model.BandRelative:
+		return s.t(i18n.BandRelative, "width", width)
+	case unit == model.UnitPercent:
+		return s.t(i18n.BandPoints, "width", width)
+	}
+	return s.t(i18n.BandUnits, "width", width)
+}
+
+// exactNumber writes a computed limit with as many decimals as it needs (at
+// least the KPI's own, at most three): 28.75% for 15% beyond 25%.
+func exactNumber(v float64, unit model.Unit, decimals int) string {
+	d := decimals
+	for d < 3 && compute.Round(v, d) != compute.Round(v, 3) {
+		d++
+	}
+	return format.Number(v, unit, d)
 }
 
 // publishedWords is when an edition was published, as a reader reads it:
@@ -223,11 +290,39 @@ func (s *Site) editionView(res *compute.EditionResult, g *markdown.Glossary, inP
 	v.Milestones = s.summaryView(res.Milestones, i18n.SummaryInEdition)
 	r := res.Ratings
 	v.KPIs = KPIRAGView{Red: r.Red, Amber: r.Amber, Green: r.Green, None: r.None, Total: len(res.Reported)}
-	v.KPIs.Sentence = s.t(i18n.EditionKPIRatings, "total", len(res.Reported), "green", r.Green, "amber", r.Amber, "red", r.Red, "none", r.None)
-	v.ColourKey = s.colourKey()
+	v.KPIs.Sentence = s.kpiRatingsSentence(len(res.Reported), r)
+	if !inPrint {
+		v.Glance = s.glanceView(res, v.Milestones)
+	}
+	v.ColourKey = s.colourKey(res.Reported)
 	v.Charts = charts
 	v.Changes = s.changesView(res)
 	return v
+}
+
+// kpiRatingsSentence counts an edition's indicators by their latest rating:
+// "Of 13 indicators at their latest month, 1 is Red, 2 are Amber and 4 are
+// Green; 6 have no target or publish a direction only."
+func (s *Site) kpiRatingsSentence(total int, r compute.RAGCount) string {
+	var parts []string
+	for _, c := range []struct {
+		n   int
+		key i18n.Key
+	}{{r.Red, i18n.EditionKPIRed}, {r.Amber, i18n.EditionKPIAmber}, {r.Green, i18n.EditionKPIGreen}} {
+		if c.n > 0 {
+			parts = append(parts, s.t(c.key, "count", c.n))
+		}
+	}
+	ratings := s.joinAnd(parts)
+	if r.None > 0 {
+		none := s.t(i18n.EditionKPINone, "count", r.None)
+		if ratings == "" {
+			ratings = none
+		} else {
+			ratings = s.t(i18n.EditionKPIRatedAndNot, "rated", ratings, "none", none)
+		}
+	}
+	return s.t(i18n.EditionIndicators, "count", total, "ratings", ratings)
 }
 
 // priorityView builds one priority's page of an edition. The print edition

@@ -14,6 +14,8 @@ import (
 type KPIIndexView struct {
 	KPIs    []KPISummaryView
 	Revised int // how many KPIs have a revised figure
+	// ColourKey sets out the rules the ratings follow.
+	ColourKey ColourKey
 }
 
 // KPISummaryView is one KPI in the index.
@@ -30,6 +32,8 @@ type KPISummaryView struct {
 	Target      string
 	Priorities  []Link
 	Revised     int
+	// Band says the KPI is rated with an amber band of its own.
+	Band string
 }
 
 // KPIPageView is a KPI's page: its definition and its whole series.
@@ -58,6 +62,10 @@ type KPIPageView struct {
 	Summary string // the latest figure in a sentence
 	CSV     string
 	JSON    string
+	// Band says the KPI is rated with an amber band of its own, and
+	// ColourKey sets out the rules its ratings follow.
+	Band      string
+	ColourKey ColourKey
 }
 
 // BaselineView is the figure a KPI is measured from.
@@ -110,18 +118,45 @@ type KPIMonthView struct {
 }
 
 // KPIPages are a KPI's page across editions, its row in the list of KPIs
-// and its entry in the search index.
+// and its entry in the search index. A KPI published as directions only
+// has no page (and no entry in the search index) unless its definition
+// asks for one: Page is nil and its row in the list has no link.
 type KPIPages struct {
 	Page    *Page
 	Summary KPISummaryView
 	Search  SearchEntry
 }
 
+// HasKPIPage reports whether a KPI has a page of its own across reports:
+// every KPI but one whose every published figure is a direction only, unless
+// its definition asks for a page (page = true).
+func (s *Site) HasKPIPage(k *model.KPI) bool {
+	if k.OwnPage {
+		return true
+	}
+	figures := false
+	for _, e := range s.Model.Editions {
+		if sr, ok := e.Series[k.ID]; ok {
+			for _, f := range sr.Figures {
+				if f.HasValue {
+					return true
+				}
+				figures = true
+			}
+		}
+	}
+	return !figures
+}
+
 // KPI builds one KPI's page across editions from its history.
 func (s *Site) KPI(h *compute.KPIHistory, f *Findings) *KPIPages {
 	refs := s.kpiPriorities(h.KPI)
-	v := s.kpiPageView(h, refs, f)
 	out := &KPIPages{Summary: s.kpiSummaryView(h, refs)}
+	if !s.HasKPIPage(h.KPI) {
+		out.Summary.Href = ""
+		return out
+	}
+	v := s.kpiPageView(h, refs, f)
 	out.Page = s.page("kpi", KPIDir(h.KPI.ID)+"index.html", &Page{
 		Title: h.KPI.Title, Heading: h.KPI.Title,
 		Description: firstNonEmpty(h.KPI.Description, s.t(i18n.KPIDescription, "title", h.KPI.Title)),
@@ -137,6 +172,11 @@ func KPIDir(id string) string { return "kpis/" + id + "/" }
 // KPIIndex builds the list of KPIs from each KPI's row, in the order given.
 func (s *Site) KPIIndex(rows []KPISummaryView) *Page {
 	iv := &KPIIndexView{KPIs: rows}
+	var kpis []*compute.KPIResult
+	for _, k := range s.Model.KPIs {
+		kpis = append(kpis, &compute.KPIResult{KPI: k, MonitorOnly: k.MonitorOnly})
+	}
+	iv.ColourKey = s.colourKey(kpis)
 	for _, k := range rows {
 		if k.Revised > 0 {
 			iv.Revised++
@@ -179,6 +219,9 @@ func (s *Site) kpiPriorities(k *model.KPI) []priorityRef {
 func (s *Site) kpiSummaryView(h *compute.KPIHistory, refs []priorityRef) KPISummaryView {
 	k := h.KPI
 	v := KPISummaryView{ID: k.ID, Title: k.Title, Href: s.KPIPage(k.ID), Unit: s.unitLabel(k), Polarity: s.polarityLabel(k.Polarity), Priorities: s.kpiPriorityLinks(refs), Revised: h.RevisedCount()}
+	if k.Band != nil && k.Polarity != model.PolarityNone && !k.MonitorOnly {
+		v.Band = s.t(i18n.KPITableOwnBand, "band", s.bandWords(*k.Band, k.Unit))
+	}
 	if p := h.Latest(); p != nil {
 		v.Latest = s.figureText(k, p.Latest.Point.Figure)
 		v.LatestMonth = s.month(p.Month)
@@ -234,6 +277,16 @@ func (s *Site) kpiPageView(h *compute.KPIHistory, refs []priorityRef, f *Finding
 	}
 	v.Summary = s.kpiSentence(h)
 	v.Chart = s.kpiHistoryChart(h, f)
+	if k.Band != nil && k.Polarity != model.PolarityNone && !k.MonitorOnly {
+		v.Band = s.t(i18n.KPIOwnBand, "band", s.bandWords(*k.Band, k.Unit))
+	}
+	// The example the key works through is this KPI's own, at its newest
+	// target.
+	kr := &compute.KPIResult{KPI: k, MonitorOnly: k.MonitorOnly}
+	if p := h.Latest(); p != nil {
+		kr.Target = p.Latest.Point.Target
+	}
+	v.ColourKey = s.colourKey([]*compute.KPIResult{kr})
 	return v
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/i18n"
 	"github.com/planpress/planpress/internal/markdown"
 	"github.com/planpress/planpress/internal/model"
 )
@@ -46,7 +47,20 @@ func (c *narrative) shortcodes(g *markdown.Glossary, f *Findings) map[string]mar
 		"on-track-percent": c.onTrackPercent,
 		"kpi-table":        func(a markdown.Args) (markdown.Output, error) { return c.kpiTable(g, a, f) },
 		"chart":            func(a markdown.Args) (markdown.Output, error) { return c.authorChart(a, f) },
+		"todo":             c.todo, // a writing prompt: load.PromptShortcode
 	}
+}
+
+// todo shows a writing prompt that planpress new edition left: marked "To
+// be written" in a draft, so that a preview shows what is still to do. An
+// edition that is not a draft never has one (load reports it as an error),
+// so there it shows nothing.
+func (c *narrative) todo(a markdown.Args) (markdown.Output, error) {
+	if !c.edition.Draft {
+		return markdown.Output{}, nil
+	}
+	words := c.view.t(i18n.NoticeToBeWritten, "prompt", strings.Join(a.Positional, " "))
+	return markdown.Output{HTML: `<mark class="todo">` + html.EscapeString(words) + `</mark>`}, nil
 }
 
 func text(s string) markdown.Output {

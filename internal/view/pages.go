@@ -81,7 +81,7 @@ func (s *Site) SitePages(f *Findings) []*Page {
 		e := m.Editions[i]
 		sum := summarise(m, e)
 		entry := ArchiveEntry{Title: e.Title, Href: s.URL(EditionPath(e)), AsAt: s.month(e.AsAt), Summary: e.Summary, Latest: s.IsLatest(e), Draft: e.Draft,
-			Sentence: s.t(i18n.ArchiveOnTrack, "count", sum.OnTrack, "total", sum.Total, "percent", format.Number(sum.OnTrackPercent, model.UnitPercent, 1))}
+			Sentence: s.t(i18n.ArchiveOnTrack, "count", sum.OnTrack, "milestones", s.t(i18n.SummaryMilestones, "count", sum.Total), "percent", format.Number(sum.OnTrackPercent, model.UnitPercent, 1))}
 		if e.PublishedPrecision == "month" {
 			entry.Published = s.month(model.MonthOf(e.Published.Year(), e.Published.Month()))
 		} else {
@@ -117,6 +117,7 @@ func (s *Site) SitePages(f *Findings) []*Page {
 	if a.ResponseDays == 0 {
 		a.ResponseDays = 5
 	}
+	a.Tested, a.Prepared, a.Reviewed = s.dayWords(a.Tested), s.dayWords(a.Prepared), s.dayWords(a.Reviewed)
 	out = append(out, s.page("accessibility", "accessibility/index.html", &Page{Title: s.t(i18n.AccessibilityTitle), Heading: s.t(i18n.AccessibilityHeading, "site", m.Title), Description: s.t(i18n.AccessibilityDescription), Breadcrumbs: []Link{home}, Extra: a}))
 
 	for _, p := range m.Pages {

@@ -39,12 +39,25 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		out.Pages = append(out.Pages, s.page("home", "index.html", &Page{
 			Title: "", Heading: e.Title, Description: firstNonEmpty(s.Model.Description, e.Summary, e.Title),
 			Edition: &home, Path: s.URL(""), Canonical: s.Absolute(s.URL(dir)), HasCharts: len(ev.Charts) > 0,
+			// A draft shown as the latest (planpress serve, build -drafts)
+			// says so on the home page too.
+			Notice: notice,
 		}))
 	}
 	pvs := make([]*PriorityView, len(e.Priorities))
+	for i := range e.Priorities {
+		pvs[i] = s.priorityView(res, i, s.terms.NewPage(), f)
+	}
+	for i, pv := range pvs {
+		if i > 0 {
+			pv.Previous = &Link{Href: pvs[i-1].Path, Text: s.t(i18n.PriorityLinkText, "label", pvs[i-1].Label, "title", pvs[i-1].Title)}
+		}
+		if i+1 < len(pvs) {
+			pv.Next = &Link{Href: pvs[i+1].Path, Text: s.t(i18n.PriorityLinkText, "label", pvs[i+1].Label, "title", pvs[i+1].Title)}
+		}
+	}
 	for i, p := range e.Priorities {
-		pv := s.priorityView(res, i, s.terms.NewPage(), f)
-		pvs[i] = pv
+		pv := pvs[i]
 		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, DataCSV: ev.DataCSV, PrintPath: ev.PrintPath, Published: ev.Published}
 		out.Pages = append(out.Pages, s.page("priority", dir+p.Slug+"/index.html", &Page{
 			Title:   s.t(i18n.PriorityPageTitle, "label", p.Label, "title", p.Title, "edition", e.Title),

@@ -25,6 +25,16 @@ type Assets struct {
 	ECharts string // the chart library bundle
 	Search  string
 	Live    string // live reload, only under serve
+	// Icons are the site's favicons, which every page links to.
+	Icons []Icon
+}
+
+// Icon is a favicon: its address, and its type or size when a browser needs
+// them to choose.
+type Icon struct {
+	Href  string
+	Type  string
+	Sizes string
 }
 
 // Site is what every view of one build shares: the site as loaded, the words
@@ -137,6 +147,10 @@ type SiteView struct {
 	SearchScript string // the search script, when the site has a search index
 	SearchIndex  bool
 	Intro        template.HTML // content/_index.md, shown on the home page
+	// Logo is the address of the council's logo, shown in the header, and
+	// LogoAlt its text alternative; both empty without one.
+	Logo    string
+	LogoAlt string
 
 	links []PageLink
 }
@@ -150,6 +164,9 @@ func (s *Site) chrome() *SiteView {
 	}
 	if s.Assets.Search != "" {
 		v.SearchScript, v.SearchIndex = s.Assets.Search, true
+	}
+	if l := m.Brand.Logo; l != "" {
+		v.Logo, v.LogoAlt = s.URL(l), m.Brand.LogoAlt
 	}
 	v.Nav = []Link{
 		{Href: v.Home, Text: s.t(i18n.NavLatest)},

@@ -87,7 +87,11 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 	for _, n := range order {
 		v.Groups = append(v.Groups, *groups[n])
 	}
-	v.Sentence = s.t(i18n.TrackerSentence, "count", v.Total, "reports", len(eds), "changed", v.Changed)
+	if len(eds) > 1 {
+		v.Sentence = s.t(i18n.TrackerSummary, "count", v.Total, "reports", s.t(i18n.TrackerReports, "count", len(eds)), "changed", v.Changed)
+	} else {
+		v.Sentence = s.t(i18n.TrackerSummaryOneReport, "count", v.Total)
+	}
 	return v
 }
 
@@ -190,7 +194,11 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 		v.Sentence = v.Reports[0].Sentence
 		for _, id := range newest.KPIs {
 			if k := s.Model.KPI(id); k != nil {
-				v.KPIs = append(v.KPIs, Link{Href: s.KPIPage(id), Text: k.Title})
+				l := Link{Text: k.Title}
+				if s.HasKPIPage(k) {
+					l.Href = s.KPIPage(id)
+				}
+				v.KPIs = append(v.KPIs, l)
 			}
 		}
 		t := &TrackerView{Editions: tracker.Editions, Single: true}

@@ -2,6 +2,7 @@ package view
 
 import (
 	"strings"
+	"time"
 
 	"github.com/planpress/planpress/internal/compute"
 	"github.com/planpress/planpress/internal/i18n"
@@ -17,6 +18,16 @@ func (s *Site) t(key i18n.Key, args ...any) string { return s.Words.Text(key, ar
 
 // month writes a month in full: "March 2019".
 func (s *Site) month(m model.Month) string { return s.Words.Month(m) }
+
+// dayWords writes a date given as "2026-11-20" as GOV.UK style writes it:
+// "20 November 2026". Anything else is left as it is.
+func (s *Site) dayWords(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return s.Words.Day(t)
+}
 
 // travelWord is a direction of travel as a reader sees it: "Improving",
 // "Worsening" or "No change" for a KPI with a polarity, "Increasing" or

@@ -2,7 +2,8 @@
 // only the chart types, components and renderer that planpress charts use,
 // taken from the echarts package that `npm ci` installed into node_modules,
 // bundled and minified with esbuild's Go API into one IIFE that defines the
-// global `echarts`.
+// global `echarts`. Beside the bundle it writes echarts.version, the version
+// of the echarts package bundled, which `planpress version` prints.
 //
 // It is run from the repository root by `make build`:
 //
@@ -63,6 +64,18 @@ func main() {
 
 	js, err := build(*root)
 	if err != nil {
+		fmt.Fprintln(os.Stderr, "bundle:", err)
+		os.Exit(1)
+	}
+	version, err := packageVersion(filepath.Join(*root, "node_modules", "echarts"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bundle:", err)
+		os.Exit(1)
+	}
+	// The version first: should writing the bundle then fail, the bundle
+	// stays older than what it is made from, and the next `make build`
+	// writes both again.
+	if err := writeFile(versionFile(*out), []byte(version+"\n")); err != nil {
 		fmt.Fprintln(os.Stderr, "bundle:", err)
 		os.Exit(1)
 	}
@@ -129,6 +142,12 @@ func build(root string) ([]byte, error) {
 		return nil, fmt.Errorf("esbuild wrote %d files, want 1", len(result.OutputFiles))
 	}
 	return result.OutputFiles[0].Contents, nil
+}
+
+// versionFile is where the version of the bundled echarts package goes: beside
+// the bundle, where internal/assets embeds it.
+func versionFile(bundle string) string {
+	return filepath.Join(filepath.Dir(bundle), "echarts.version")
 }
 
 // packageVersion reads the version of the npm package in dir, with an error
