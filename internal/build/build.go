@@ -30,6 +30,10 @@ type Options struct {
 	// Workers is how many parts of the site render at once; 0 means one
 	// per CPU.
 	Workers int
+	// Memo, when set, keeps the editions this build loaded for the next
+	// build with the same Memo, which parses only the editions whose files
+	// changed (planpress serve: see load.Memo).
+	Memo *load.Memo
 }
 
 // Result describes a finished build.

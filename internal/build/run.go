@@ -80,7 +80,7 @@ func prepare(opts Options, out publish.Output) (*plan, *diag.List) {
 	// The narrative is read an edition at a time, when its pages are made:
 	// the pages across editions need every edition's plan and figures, not
 	// its prose, so memory does not grow with the archive's text.
-	site, diags := load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, SkipNarrative: true})
+	site, diags := load.Site(root.FS(), load.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, SkipNarrative: true, Memo: opts.Memo})
 	p := &plan{opts: opts, root: root, site: site, diags: diags}
 	if site == nil || diags.HasErrors() {
 		return p, diags

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -24,6 +25,9 @@ type Options struct {
 	Future bool
 	// Now is the moment "future" is measured from; the zero time means time.Now().
 	Now time.Time
+	// Memo, when set, keeps this load's editions for the next load with the
+	// same Memo, which then parses only the editions whose files changed.
+	Memo *Memo
 	// SkipNarrative leaves out the narrative of every edition (its
 	// introduction and each priority's body): everything else is loaded and
 	// checked. A build of a large archive holds every edition's plan and
@@ -45,6 +49,8 @@ type loader struct {
 	badTargets map[string]bool
 	// now is the moment an edition's publication date is compared with.
 	now time.Time
+	// rec, when set, notes every file read and folder listed (see Memo).
+	rec *recorder
 }
 
 // Site reads the site in fsys (rooted at the site folder; every read stays
@@ -55,8 +61,22 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 	if l.now.IsZero() {
 		l.now = time.Now()
 	}
+	memo := opts.Memo
+	if memo != nil {
+		memo.mu.Lock()
+		defer memo.mu.Unlock()
+		if memo.seed == (maphash.Seed{}) {
+			memo.seed = maphash.MakeSeed()
+		}
+		l.rec = &recorder{seed: memo.seed}
+	}
 	l.loadSiteWide()
-	l.site.Editions = l.loadEditions(EditionIDs(fsys))
+	if memo != nil {
+		l.rec.file(StaticDir+"/", []byte(strings.Join(l.site.Static, "\x00")), nil)
+		memo.begin(l.rec, opts, l.now)
+		l.rec = nil
+	}
+	l.site.Editions = l.loadEditions(EditionIDs(fsys), memo)
 	l.checkOrphanFigures()
 	sort.SliceStable(l.site.Editions, func(i, j int) bool {
 		a, b := l.site.Editions[i], l.site.Editions[j]
@@ -110,9 +130,14 @@ func (l *loader) loadSiteWide() {
 // a copy of the loader with its own problem list, merged in the order of ids,
 // so the result is the same as one by one. loadEdition must only read what
 // the loader shares: the settings, KPIs and glossary already loaded.
-func (l *loader) loadEditions(ids []string) []*model.Edition {
+//
+// With a memo, an edition whose files are unchanged is the memo's, and the
+// memo then holds this load's editions and no others.
+func (l *loader) loadEditions(ids []string, memo *Memo) []*model.Edition {
 	eds := make([]*model.Edition, len(ids))
 	diags := make([]*diag.List, len(ids))
+	reads := make([][]memoRead, len(ids))
+	kept := make([]bool, len(ids))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(ids)) {
@@ -122,15 +147,38 @@ func (l *loader) loadEditions(ids []string) []*model.Edition {
 				if i >= len(ids) {
 					return
 				}
+				if memo != nil {
+					if e, d, ok := memo.edition(l.fsys, ids[i], l.site); ok {
+						eds[i], diags[i], kept[i] = e, d, true
+						continue
+					}
+				}
 				sub := *l
 				sub.diags = &diag.List{}
+				if memo != nil {
+					sub.rec = &recorder{seed: memo.seed}
+				}
 				eds[i], diags[i] = loadEdition(&sub, ids[i]), sub.diags
+				if sub.rec != nil {
+					reads[i] = sub.rec.reads
+				}
 			}
 		})
 	}
 	wg.Wait()
 	for _, d := range diags {
 		l.diags.Merge(d)
+	}
+	if memo != nil {
+		next := make(map[string]*memoEdition, len(ids))
+		for i, id := range ids {
+			if kept[i] {
+				next[id] = memo.editions[id]
+			} else {
+				next[id] = &memoEdition{reads: reads[i], edition: eds[i], diags: diags[i]}
+			}
+		}
+		memo.editions = next
 	}
 	return eds
 }
@@ -156,6 +204,9 @@ func filterEditions(eds []*model.Edition, opts Options) []*model.Edition {
 // read returns a file's text. A missing required file is an error.
 func (l *loader) read(name string, required bool) (string, bool) {
 	b, err := fs.ReadFile(l.fsys, name)
+	if l.rec != nil {
+		l.rec.file(name, b, err)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if required {
@@ -181,6 +232,9 @@ func cleanErr(err error) string {
 // hidden files (editor swap files and the like).
 func (l *loader) list(dir string) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
+	if l.rec != nil {
+		l.rec.dir(dir, entries, err)
+	}
 	if err != nil {
 		return nil
 	}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/planpress/planpress/internal/build"
 	"github.com/planpress/planpress/internal/diag"
+	"github.com/planpress/planpress/internal/load"
 )
 
 // Defaults for Options.
@@ -106,6 +107,10 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	lastReport string // the problems last written to log; only the watcher touches it
+	// memo keeps the editions each build loaded, so that after a save the
+	// next build parses only the editions whose files changed. Builds run
+	// one at a time (New, then the watcher), as a memo needs.
+	memo load.Memo
 }
 
 // snapshot is one build: the files to serve, or the problems to show
@@ -242,7 +247,7 @@ func (s *Server) Base() string { return s.current.Load().base }
 // list of problems, and the pages are told to reload again to show it.
 func (s *Server) rebuild(changed []string, noticed time.Time) {
 	start := time.Now()
-	pv, diags := build.NewPreview(build.Options{Source: s.source, Drafts: true, Future: true, Live: true})
+	pv, diags := build.NewPreview(build.Options{Source: s.source, Drafts: true, Future: true, Live: true, Memo: &s.memo})
 	n := s.builds.Add(1)
 	id := s.epoch + "-" + strconv.FormatInt(n, 10)
 	early := &snapshot{id: id, base: pv.Base(), diags: diags, preview: pv, complete: make(chan struct{}), changed: changed, noticed: noticed, started: start}
