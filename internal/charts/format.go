@@ -1,59 +1,28 @@
 package charts
 
 import (
-	"math"
-	"strconv"
 	"strings"
+
+	"github.com/planpress/planpress/internal/compute"
+	"github.com/planpress/planpress/internal/format"
+	"github.com/planpress/planpress/internal/model"
 )
 
 // maxDecimals bounds the precision a chart accepts: figures are published to
 // a handful of decimals at most, and a larger count is a mistake upstream.
 const maxDecimals = 6
 
-// round rounds v to d decimals, half away from zero, as published figures are.
-func round(v float64, d int) float64 {
-	p := math.Pow10(d)
-	r := math.Round(v*p) / p
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
-}
+// round rounds v to d decimals as published figures are (compute.Round): a
+// chart plots what the table prints.
+func round(v float64, d int) float64 { return compute.Round(v, d) }
 
-// formatNumber writes v to exactly d decimals with thousands separators:
-// 1363 -> "1,363", 32.4 (d=1) -> "32.4".
-func formatNumber(v float64, d int) string {
-	s := strconv.FormatFloat(round(v, d), 'f', d, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// formatNumber writes v to exactly d decimals with thousands separators, as
+// every page does: 1363 -> "1,363", 32.4 (d=1) -> "32.4".
+func formatNumber(v float64, d int) string { return format.Number(v, model.UnitNumber, d) }
 
-// formatTarget writes a target or reference figure to at most d decimals,
-// without trailing zeros: a target of 25 reads "25", not "25.0".
-func formatTarget(v float64, d int) string {
-	s := formatNumber(v, d)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
-	}
-	return s
-}
+// formatTarget writes a target or reference figure as the tables do: a
+// whole number without decimals ("25", not "25.0"), others as published.
+func formatTarget(v float64, d int) string { return format.Target(v, model.UnitNumber, d) }
 
 // plain makes author text safe to use as an ECharts string formatter, which
 // would read {a}, {b}, {c} and {style|text} in it as placeholders.

@@ -28,7 +28,8 @@ func TestFormatNumber(t *testing.T) {
 	}{
 		{25, 1, "25"},
 		{23.9, 1, "23.9"},
-		{12.50, 2, "12.5"},
+		{12.50, 2, "12.50"}, // as the tables print it
+		{25.04, 1, "25"},    // whole at its published precision
 		{1000, 1, "1,000"},
 	} {
 		if got := formatTarget(tc.v, tc.d); got != tc.want {

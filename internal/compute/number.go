@@ -6,7 +6,11 @@ import "math"
 // past binary representation error (so 12.65 rounds to 12.7).
 func Round(v float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
-	return math.Round(v*p+math.Copysign(epsilon, v)) / p
+	r := math.Round(v*p+math.Copysign(epsilon, v)) / p
+	if r == 0 {
+		return 0 // never "-0.0"
+	}
+	return r
 }
 
 // Percent is numerator over denominator as a percentage; false when the

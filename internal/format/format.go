@@ -23,11 +23,12 @@ func Number(v float64, unit model.Unit, decimals int) string {
 	return s
 }
 
-// Target writes a target the way reports do: whole numbers without
-// decimals ("25%"), others as published.
+// Target writes a target the way reports do: a number that is whole at its
+// published precision without decimals ("25%", for 25 or 25.04 to one
+// decimal), others as published ("12.50%" to two).
 func Target(v float64, unit model.Unit, decimals int) string {
-	if v == math.Trunc(v) {
-		return Number(v, unit, 0)
+	if r := compute.Round(v, decimals); r == math.Trunc(r) {
+		return Number(r, unit, 0)
 	}
 	return Number(v, unit, decimals)
 }

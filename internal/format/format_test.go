@@ -25,6 +25,12 @@ func TestFormat(t *testing.T) {
 			t.Errorf("Number(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+	if got := Target(25.04, model.UnitPercent, 1); got != "25%" {
+		t.Errorf("Target(25.04) = %q: whole at one decimal", got)
+	}
+	if got := Target(-0.04, model.UnitNumber, 1); got != "0" {
+		t.Errorf("Target(-0.04) = %q, want no minus sign", got)
+	}
 	if got := Target(25, model.UnitPercent, 1); got != "25%" {
 		t.Errorf("Target = %q", got)
 	}
