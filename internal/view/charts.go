@@ -29,7 +29,10 @@ type ChartView struct {
 	Options template.JS
 }
 
-func chartView(id string, options json.RawMessage, caption, summary string) *ChartView {
+// NewChart is a chart for the chart partials: options as KPILine or Bars made
+// them (nil when the chart could not be drawn), escaped here for a script
+// element whatever their source.
+func NewChart(id string, options json.RawMessage, caption, summary string) *ChartView {
 	v := &ChartView{ID: id, Caption: caption, Summary: summary}
 	if len(options) > 0 {
 		var b bytes.Buffer
@@ -116,7 +119,7 @@ func (s *Site) lineChart(id string, res *compute.KPIResult, note string, f *Find
 	if note != "" {
 		caption = s.t(i18n.ChartKPICaptionNote, "title", res.KPI.Title, "from", from, "to", to, "note", note)
 	}
-	return chartView(c.ID, opts, caption, c.Description)
+	return NewChart(c.ID, opts, caption, c.Description)
 }
 
 // statusColours are the bar colours of the site's statuses, by their RAG.
@@ -190,7 +193,7 @@ func (s *Site) barChart(e *model.Edition, b charts.Bar, caption string, f *Findi
 		f.Diags.Errorf(e.Pos.File, 0, "", "cannot draw chart %s: %v", b.ID, err)
 		return nil
 	}
-	return chartView(b.ID, opts, caption, b.Description)
+	return NewChart(b.ID, opts, caption, b.Description)
 }
 
 // authorChart is the chart of an author-declared chart; the author-chart
@@ -202,7 +205,7 @@ func (s *Site) authorChart(e *model.Edition, ch *model.AuthorChart, f *Findings)
 	opts, err := charts.Bars(b)
 	if err != nil {
 		f.Diags.Errorf(ch.Pos.File, ch.Pos.Line, "give one number for each category", "cannot draw chart %q: %v", ch.ID, err)
-		return chartView(b.ID, nil, "", b.Description)
+		return NewChart(b.ID, nil, "", b.Description)
 	}
-	return chartView(b.ID, opts, "", b.Description)
+	return NewChart(b.ID, opts, "", b.Description)
 }
