@@ -40,7 +40,9 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/planpress /usr/local/bin/planpress
-ENV CHROMIUM=/usr/bin/chromium
+# planpress pdf prints with the browser PLANPRESS_CHROME names; Chromium keeps its caches
+# under HOME, which the unprivileged user has none of.
+ENV PLANPRESS_CHROME=/usr/bin/chromium HOME=/tmp
 USER 65532:65532
 WORKDIR /site
 ENTRYPOINT ["/usr/local/bin/planpress"]

@@ -31,8 +31,17 @@
   var FALLBACK_HEIGHT = '22rem';
   var DRAWN = 'chart__canvas--drawn';
 
+  // The page says on <html data-charts-ready> what its charts are drawn
+  // for: "screen", "print" (laid out at the width they are printed), or
+  // "none" when they cannot be drawn. planpress pdf waits for "print" before
+  // it prints, rather than for a time.
+  function ready(what) {
+    document.documentElement.setAttribute('data-charts-ready', what);
+  }
+
   var echarts = window.echarts;
   if (!echarts || typeof echarts.init !== 'function' || !document.querySelectorAll) {
+    ready('none');
     return;
   }
 
@@ -657,13 +666,30 @@
   var printing = false;
 
   function beforePrint() {
+    drawForPrint(function (c) {
+      return Math.min(c.el.clientWidth || PRINT_WIDTH, PRINT_WIDTH);
+    });
+  }
+
+  // When the print medium comes into force with no beforeprint first (a
+  // browser that lacks the event, or planpress pdf, which emulates print in a
+  // window as wide as the paper's column), the page is already laid out as
+  // printed: each chart is drawn at exactly the width of its printed box, so
+  // that nothing is scaled and no month, label or bar is lost.
+  function printMedium() {
+    drawForPrint(function (c) {
+      return c.el.clientWidth || PRINT_WIDTH;
+    });
+  }
+
+  function drawForPrint(widthOf) {
     if (printing) {
       return;
     }
     printing = true;
     for (var i = 0; i < charts.length; i++) {
       var c = charts[i];
-      var width = Math.min(c.el.clientWidth || PRINT_WIDTH, PRINT_WIDTH);
+      var width = widthOf(c);
       var height = c.el.clientHeight || 320;
       c.chart.resize({ width: width, height: height });
       layout(c);
@@ -675,10 +701,15 @@
         svg.setAttribute('height', '100%');
       }
     }
+    ready('print');
   }
 
+  // afterPrint draws the charts at their screen size again, once the print
+  // medium is no longer in force: while it is (planpress pdf emulates it,
+  // and prints the page more than once, each printing firing beforeprint and
+  // afterprint), the charts stay drawn for the paper.
   function afterPrint() {
-    if (!printing) {
+    if (!printing || (window.matchMedia && window.matchMedia('print').matches)) {
       return;
     }
     printing = false;
@@ -691,6 +722,7 @@
       charts[i].chart.resize({ width: 'auto', height: 'auto' });
       layout(charts[i]);
     }
+    ready('screen');
   }
 
   function watchPrinting() {
@@ -701,7 +733,7 @@
       var print = window.matchMedia('print');
       var onChange = function (e) {
         if (e.matches) {
-          beforePrint();
+          printMedium();
         } else {
           afterPrint();
         }
@@ -719,9 +751,16 @@
     for (var i = 0; i < els.length; i++) {
       draw(els[i]);
     }
-    if (charts.length) {
-      watchSizes();
-      watchPrinting();
+    if (!charts.length) {
+      ready('none');
+      return;
+    }
+    watchSizes();
+    watchPrinting();
+    if (window.matchMedia && window.matchMedia('print').matches) {
+      printMedium();
+    } else {
+      ready('screen');
     }
   }
 

@@ -6,6 +6,7 @@
  * hold the reports' sections, a file per year, newest first) and the search
  * page, which holds:
  *
+ *   <form data-msg-empty="…" ...>   what to say, in the page's language
  *   <input id="search-q" data-search-index="/search/index.json">
  *   <div id="search-nojs">        what to do without JavaScript
  *   <p id="search-status" role="status">   announces the number of results
@@ -15,6 +16,12 @@
  * search page) but does nothing elsewhere. It fetches only from this site and
  * runs nothing inline, so it works under Content-Security-Policy:
  * default-src 'self'. Results are built with DOM methods, never innerHTML.
+ *
+ * Every word it shows comes from the page: the form's data-msg-* attributes
+ * hold the site's interface words in the page's language, with {query},
+ * {count} and {label} for the script to fill in. A count chooses among the
+ * forms data-msg-results-one, -other (and, in Welsh, -zero, -two, -few,
+ * -many) by the browser's plural rules for the page's language.
  */
 (function () {
   'use strict';
@@ -30,6 +37,7 @@
   }
   var nojs = document.getElementById('search-nojs');
   var form = input.form;
+  var words = form || input;
   var index = null;
   var editions = {};
 
@@ -68,6 +76,29 @@
     } catch (e) {
       return '';
     }
+  }
+
+  // msg is the page's words named name, with {placeholders} filled from
+  // values.
+  function msg(name, values) {
+    var s = words.getAttribute('data-msg-' + name) || '';
+    return s.replace(/\{([a-z_]+)\}/g, function (all, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  // counted is the form of the words named name for the count n.
+  function counted(name, n, values) {
+    var category = 'other';
+    try {
+      category = new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+    } catch (e) {
+      category = 'other';
+    }
+    if (!words.hasAttribute('data-msg-' + name + '-' + category)) {
+      category = 'other';
+    }
+    return msg(name + '-' + category, values);
   }
 
   function say(text) {
@@ -149,12 +180,7 @@
     return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
   }
 
-  var KINDS = {
-    indicator: 'Indicator, across every report',
-    milestone: 'Milestone tracker',
-    page: 'Page',
-    term: 'Glossary'
-  };
+  var KINDS = { indicator: 1, milestone: 1, page: 1, term: 1 };
 
   function where(entry) {
     if (entry.e) {
@@ -162,12 +188,10 @@
       if (!ed) {
         return entry.e;
       }
-      if (ed.draft) {
-        return ed.label + ' report (draft)';
-      }
-      return ed.label + (ed.latest ? ' report (latest)' : ' report (archived)');
+      var state = ed.draft ? 'draft' : ed.latest ? 'latest' : 'archived';
+      return msg('edition-' + state, { label: ed.label });
     }
-    return KINDS[entry.k] || '';
+    return KINDS[entry.k] ? msg('kind-' + entry.k) : '';
   }
 
   function render(q) {
@@ -176,7 +200,7 @@
     }
     var ts = terms(q);
     if (ts.length === 0) {
-      say('Type words to search for, then press Search.');
+      say(msg('empty'));
       return;
     }
     var found = [];
@@ -212,19 +236,18 @@
       list.appendChild(li);
     }
     var n = found.length;
-    var words = n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results';
-    var text = words + ' for “' + q + '”.';
+    var text = n === 0 ? msg('none', { query: q }) : counted('results', n, { count: n, query: q });
     if (n > MAX_RESULTS) {
-      text += ' Showing the first ' + MAX_RESULTS + '; add words to narrow the search.';
+      text += msg('more', { count: MAX_RESULTS });
     }
     if (n === 0) {
-      text += ' Check the spelling, or try fewer or different words.';
+      text += msg('none-hint');
     }
     say(text);
   }
 
   function failed() {
-    say('Search could not load. Use the lists below to find a report, indicator or milestone.');
+    say(msg('failed'));
     if (nojs) {
       nojs.hidden = false;
     }

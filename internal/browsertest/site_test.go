@@ -24,7 +24,8 @@ import (
 
 // These tests check real sites: $PLANPRESS_SITE_DIR (a list of built site
 // folders, separated as in $PATH) if set, otherwise the repository's
-// example site and examples/archive, built now.
+// example site, examples/archive and examples/bilingual (in Welsh and
+// English), built now.
 
 // A builtSite is a site folder ready to check.
 type builtSite struct {
@@ -62,8 +63,10 @@ func buildSites() ([]builtSite, error) {
 		return nil, err
 	}
 	sources := []builtSite{{name: "example", dir: root}}
-	if _, err := os.Stat(filepath.Join(root, "examples", "archive")); err == nil {
-		sources = append(sources, builtSite{name: "archive", dir: filepath.Join(root, "examples", "archive")})
+	for _, name := range []string{"archive", "bilingual"} {
+		if _, err := os.Stat(filepath.Join(root, "examples", name)); err == nil {
+			sources = append(sources, builtSite{name: name, dir: filepath.Join(root, "examples", name)})
+		}
 	}
 	if built.tmp, err = os.MkdirTemp("", "planpress-sites-"); err != nil {
 		return nil, err

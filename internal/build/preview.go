@@ -28,7 +28,7 @@ func NewPreview(opts Options) (*Preview, *diag.List) {
 	p, diags := prepare(opts, out)
 	pv := &Preview{p: p, out: out, base: "/"}
 	if p.site != nil && p.view != nil {
-		pv.base = p.view.Base
+		pv.base = p.view.Root
 	}
 	return pv, diags
 }

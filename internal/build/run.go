@@ -31,12 +31,25 @@ type plan struct {
 	opts  Options
 	root  *os.Root
 	site  *model.Site
-	diags *diag.List // the load's, the layouts' and the catalogue's
+	diags *diag.List // the load's, the layouts' and the catalogues'
+	pub   *publish.Site
+	// words, tpl and view are the default language's: langs[0]'s.
 	words *i18n.Catalogue
 	tpl   *render.Templates
-	pub   *publish.Site
 	view  *view.Site
+	// langs are the languages the site publishes in, the default first:
+	// each has its own pages, made by parts of its own.
+	langs []*language
 	parts []*part
+}
+
+// language is the site in one of its languages, and what its parts
+// gather for what spans them (the list of KPIs, the search index).
+type language struct {
+	site  *model.Site
+	words *i18n.Catalogue
+	tpl   *render.Templates
+	view  *view.Site
 
 	shards          *publish.SearchShards
 	kpiRows         []view.KPISummaryView
@@ -85,20 +98,38 @@ func prepare(opts Options, out publish.Output) (*plan, *diag.List) {
 	if site == nil || diags.HasErrors() {
 		return p, diags
 	}
-	words, d := i18n.Load(theme.Files{Site: root.FS()}, site.Language)
-	diags.Merge(d)
-	if words == nil || diags.HasErrors() {
+	// Each language's interface words; the layouts are parsed once and
+	// copied for each other language.
+	sites := append([]*model.Site{site}, site.Translations...)
+	for _, s := range sites {
+		words, d := i18n.Load(theme.Files{Site: root.FS()}, s.Language)
+		diags.Merge(d)
+		p.langs = append(p.langs, &language{site: s, words: words})
+	}
+	if diags.HasErrors() {
 		return p, diags
 	}
-	p.words = words
-	if p.tpl = render.Load(root.FS(), words, diags); p.tpl == nil {
+	def := p.langs[0]
+	if def.tpl = render.Load(root.FS(), def.words, diags); def.tpl == nil {
 		return p, diags
 	}
+	for _, l := range p.langs[1:] {
+		tpl, err := def.tpl.For(l.words)
+		if err != nil {
+			diags.Errorf("layouts", 0, "", "cannot copy the layouts for %s: %v", l.site.Language, err)
+			return p, diags
+		}
+		l.tpl = tpl
+	}
+	p.words, p.tpl = def.words, def.tpl
 	p.pub = publish.New(out, view.BasePath(site.BaseURL))
 	p.pub.StaticFiles(site.Static)
 	assets := p.pub.Assets(theme.Files{Site: root.FS()}, opts.Live, site.Brand)
 	assets.Icons = p.pub.Icons(site)
-	p.view = view.NewSite(site, words, assets, p.tpl, diags)
+	for _, l := range p.langs {
+		l.view = view.NewSite(l.site, l.words, assets, l.tpl, diags)
+	}
+	p.view = def.view
 	p.plan()
 	return p, diags
 }
@@ -110,35 +141,48 @@ func (p *plan) close() {
 	}
 }
 
-// plan lists the parts.
+// plan lists the parts: each language's, the default's first. The open
+// data (an edition's and a KPI's data files), the static files, robots.txt
+// and the host files are the same in every language, and are written once,
+// with the default language's pages.
 func (p *plan) plan() {
-	site, v, pub, tpl := p.site, p.view, p.pub, p.tpl
+	for i, l := range p.langs {
+		p.planLanguage(l, i == 0)
+	}
+}
+
+// planLanguage lists the parts of one language; def says it is the site's
+// default language.
+func (p *plan) planLanguage(l *language, def bool) {
+	site, v, pub, tpl := l.site, l.view, p.pub, l.tpl
 	eds := site.Editions
-	p.shards = pub.NewSearchShards(eds)
-	p.kpiRows = make([]view.KPISummaryView, len(site.KPIs))
-	p.kpiSearch = make([]view.SearchEntry, len(site.KPIs))
+	l.shards = pub.NewSearchShards(v.Prefix, eds)
+	l.kpiRows = make([]view.KPISummaryView, len(site.KPIs))
+	l.kpiSearch = make([]view.SearchEntry, len(site.KPIs))
 	// The pages across editions go first: they are the largest parts.
 	for i, k := range site.KPIs {
 		p.addWide(func(f *view.Findings) {
 			h := compute.History(site, k, eds)
 			pages := v.KPI(&h, f)
-			p.kpiRows[i] = pages.Summary
+			l.kpiRows[i] = pages.Summary
 			if pages.Page != nil { // a KPI of directions only has none
 				pub.Pages(tpl, pages.Page)
-				pub.KPIData(&h)
-				p.kpiSearch[i] = pages.Search
+				if def {
+					pub.KPIData(&h)
+				}
+				l.kpiSearch[i] = pages.Search
 			}
-		}, view.KPIDir(k.ID))
+		}, v.FileName(view.KPIDir(k.ID)))
 	}
 	p.addWide(func(f *view.Findings) {
 		pages, search := v.Tracker(compute.MilestoneHistories(eds))
 		pub.Pages(tpl, pages...)
-		p.milestoneSearch = search
-	}, "milestones/", "priorities/")
+		l.milestoneSearch = search
+	}, v.FileName("milestones/"), v.FileName("priorities/"))
 	for _, e := range eds {
-		owns := []string{view.EditionPath(e)}
+		owns := []string{v.FileName(view.EditionPath(e))}
 		if v.IsLatest(e) {
-			owns = append(owns, "index.html")
+			owns = append(owns, v.FileName("index.html"))
 		}
 		p.add(func(f *view.Findings) {
 			e, d := load.Narrative(p.root.FS(), e)
@@ -146,19 +190,23 @@ func (p *plan) plan() {
 			res := compute.Edition(site, e)
 			pages := v.Edition(res, f)
 			pub.Pages(tpl, pages.Pages...)
-			pub.EditionData(site, res)
-			p.shards.Add(e, pages.Search)
+			if def {
+				pub.EditionData(site, res)
+			}
+			l.shards.Add(e, pages.Search)
 		}, owns...)
 	}
-	if len(site.Static) > 0 {
+	if def && len(site.Static) > 0 {
 		p.add(func(*view.Findings) { pub.CopyStatic(p.root.FS(), site) }, site.Static...)
 	}
 	p.add(func(f *view.Findings) {
 		pages := v.SitePages(f)
 		pub.Pages(tpl, pages...)
-		pub.Robots(v)
 		pub.Feed(v)
-		pub.HostFiles(site)
+		if def {
+			pub.Robots(v)
+			pub.HostFiles(site)
+		}
 	}, v.SitePagePrefixes()...)
 }
 
@@ -211,31 +259,37 @@ func (p *plan) finish() *diag.List {
 	}
 	wg.Wait()
 
-	v, pub := p.view, p.pub
-	pub.Pages(p.tpl, v.KPIIndex(p.kpiRows))
-	// Search: the editions' entries are in the shards, written as each
-	// year's editions were done; the index has the KPIs', the milestones',
-	// the site's own pages' and the glossary's.
-	var entries []view.SearchEntry
-	for _, e := range p.kpiSearch {
-		if e.URL != "" { // a KPI without a page has no entry
-			entries = append(entries, e)
+	pub := p.pub
+	var links []view.PageLink
+	for _, l := range p.langs {
+		v := l.view
+		pub.Pages(l.tpl, v.KPIIndex(l.kpiRows))
+		// Search: the editions' entries are in the shards, written as
+		// each year's editions were done; the index has the KPIs', the
+		// milestones', the site's own pages' and the glossary's.
+		var entries []view.SearchEntry
+		for _, e := range l.kpiSearch {
+			if e.URL != "" { // a KPI without a page has no entry
+				entries = append(entries, e)
+			}
 		}
+		entries = append(entries, l.milestoneSearch...)
+		entries = append(entries, v.SiteSearch()...)
+		pub.SearchIndex(v.SearchEditions(), entries, l.shards)
+		links = append(links, v.HomeLinks()...)
 	}
-	entries = append(entries, p.milestoneSearch...)
-	entries = append(entries, v.SiteSearch()...)
-	pub.SearchIndex(v.SearchEditions(), entries, p.shards)
-	pub.Sitemap(v)
+	pub.Sitemap(p.view)
 
 	diags := p.diags
-	links := v.HomeLinks()
 	for _, pt := range p.parts {
 		diags.Merge(&pt.found.Diags)
 		links = append(links, pt.found.Links...)
 	}
 	pub.CheckLinks(links, diags)
 	diags.Merge(pub.Diagnostics())
-	diags.Merge(p.words.Problems())
+	for _, l := range p.langs {
+		diags.Merge(l.words.Problems())
+	}
 	return diags
 }
 

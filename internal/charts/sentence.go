@@ -38,7 +38,7 @@ func Sentence(s Summary, w *i18n.Catalogue) string {
 	}
 	var month, target, rating, move string
 	if !s.Month.IsZero() {
-		month = w.Text(i18n.ChartSummaryMonth, "month", w.Month(s.Month))
+		month = w.Text(i18n.ChartSummaryMonth, "month", w.Month(s.Month), "in_month", w.InMonth(s.Month))
 	}
 	if s.Target != nil {
 		target = w.Text(i18n.ChartSummaryTarget, "target", formatTarget(*s.Target, s.Decimals)+s.Suffix)

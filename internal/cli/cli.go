@@ -39,6 +39,7 @@ func init() {
 		"check":   {"report every problem in the site's files, without writing anything", runCheck},
 		"import":  {"bring an edition's figures in from a spreadsheet: import FILE [-edition ID] [-dry-run]", runImport},
 		"new":     {"start a site, or the next edition from the last: new site DIR, new edition ID [--from PREVIOUS]", runNew},
+		"pdf":     {"print an edition's committee pack as an accessible A4 PDF with Chrome or Chromium: pdf [EDITION] [-o FILE]", runPDF},
 		"serve":   {"serve the site on this computer with drafts, reloading pages as files change", runServe},
 		"version": {"print the version of planpress, its commit and the chart library inside it", runVersion},
 	}

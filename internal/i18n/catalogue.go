@@ -47,6 +47,7 @@ func Load(files theme.Files, lang string) (*Catalogue, *diag.List) {
 	if ref == nil || diags.HasErrors() {
 		return nil, diags
 	}
+	widenPlaceholders(ref)
 	c := &Catalogue{lang: lang, rule: ruleFor(lang), entries: map[string]*entry{}}
 	name := path.Join(Dir, lang+".toml")
 	base, own := files.Layers(name)
@@ -95,6 +96,46 @@ func Load(files theme.Files, lang string) (*Catalogue, *diag.List) {
 	}
 	return c, diags
 }
+
+// widenPlaceholders lets each entry of the reference use the placeholders
+// that entry uses in any built-in catalogue. A language may need a value in
+// a form of its own (Welsh mutates a month's name after "yn": {in_month} is
+// "ym Mawrth 2019" where English writes "in {month}"); the views fill in
+// every form, and an entry of any language may use any of them.
+func widenPlaceholders(ref *catalogueFile) {
+	for k, names := range builtinPlaceholders() {
+		r, ok := ref.entries[k]
+		if !ok {
+			continue
+		}
+		for _, name := range names {
+			if !contains(r.names, name) {
+				r.names = append(r.names, name)
+			}
+		}
+	}
+}
+
+// builtinPlaceholders are the placeholders each entry uses in the built-in
+// catalogues other than the reference, read once: they are built into
+// planpress.
+var builtinPlaceholders = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, n := range (theme.Files{}).Names(Dir) {
+		if n == Reference+".toml" || !strings.HasSuffix(n, ".toml") {
+			continue
+		}
+		src, _ := theme.Files{}.Layers(path.Join(Dir, n))
+		f := readFile(n, src, &diag.List{})
+		if f == nil {
+			continue
+		}
+		for k, e := range f.entries {
+			out[k] = append(out[k], e.names...)
+		}
+	}
+	return out
+})
 
 // missingFile is the file a missing entry belongs in: the site's own
 // catalogue when it has one, else the built-in one it reads.
@@ -195,6 +236,35 @@ func (c *Catalogue) Forms(key Key) []string {
 		if m != nil {
 			out = append(out, e.raw[i])
 		}
+	}
+	return out
+}
+
+// PluralTexts writes each form of an entry for a script that chooses among
+// them by a count it has (search results, counted in the browser): the
+// entry's words in each plural category the language uses, by the
+// category's CLDR name, with each placeholder filled from args as Text
+// fills it. A count given as words ("{count}") is left for the script. An
+// entry without plural forms has one, other.
+func (c *Catalogue) PluralTexts(key Key, args ...any) map[string]string {
+	e, ok := c.entries[string(key)]
+	if !ok {
+		c.Text(key, args...) // reports the missing entry
+		return nil
+	}
+	out := map[string]string{}
+	cats := []Category{Other}
+	if e.plural {
+		cats = c.rule.categories
+	}
+	for _, cat := range cats {
+		s, missing := e.form(cat).format(args, false)
+		if len(missing) > 0 {
+			c.mu.Lock()
+			c.problems.Errorf(path.Join(Dir, c.lang+".toml"), 0, "", "%s in %s: no value for {%s}", key, c.lang, strings.Join(missing, "}, {"))
+			c.mu.Unlock()
+		}
+		out[cat.String()] = s
 	}
 	return out
 }

@@ -312,13 +312,19 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "a language with words of its own but not all of them",
-			lang: "cy",
-			files: map[string]string{"i18n/cy.toml": `[nav]
-latest = "Adroddiad diweddaraf"
+			lang: "gd",
+			files: map[string]string{"i18n/gd.toml": `[nav]
+latest = "An aithisg as ùire"
 [kpis]
-revised = { zero = "dim", one = "un", two = "dau", few = "tri", many = "chwech", other = "{count}" }
+revised = "{count}"
 `},
-			want: []string{`i18n/cy.toml: error: the cy interface words have no entry "site.skip_link"; add it under [site]: skip_link = "…" (in en-GB it reads "Skip to main content")`},
+			want: []string{`i18n/gd.toml: error: the gd interface words have no entry "site.skip_link"; add it under [site]: skip_link = "…" (in en-GB it reads "Skip to main content")`},
+		},
+		{
+			name:  "a site's own words amend the built-in Welsh",
+			lang:  "cy",
+			files: map[string]string{"i18n/cy.toml": "[nav]\nlatest = \"Adroddiad y chwarter hwn\"\n[kpis]\nrevised = { zero = \"dim\", one = \"un\", two = \"dau\", few = \"tri\", many = \"chwech\", other = \"{count}\" }\n"},
+			key:   "nav.latest", words: "Adroddiad y chwarter hwn",
 		},
 		{
 			name: "a language with no words",
@@ -375,10 +381,10 @@ revised = { zero = "dim", one = "un", two = "dau", few = "tri", many = "chwech",
 // language lacks is its own error, naming the key and the language.
 func TestMissingEntryNamesKeyAndLanguage(t *testing.T) {
 	ref := builtin(t)
-	_, diags := load(t, "cy", map[string]string{"i18n/cy.toml": "[nav]\nlatest = \"Adroddiad diweddaraf\"\n"})
+	_, diags := load(t, "gd", map[string]string{"i18n/gd.toml": "[nav]\nlatest = \"An aithisg as ùire\"\n"})
 	missing := 0
 	for _, d := range diags.Items() {
-		if d.Severity == diag.Error && strings.Contains(d.Message, "the cy interface words have no entry") {
+		if d.Severity == diag.Error && strings.Contains(d.Message, "the gd interface words have no entry") {
 			missing++
 		}
 	}

@@ -21,6 +21,20 @@ var monthShortNames = [12]Key{
 	MonthsShortJuly, MonthsShortAugust, MonthsShortSeptember, MonthsShortOctober, MonthsShortNovember, MonthsShortDecember,
 }
 
+var monthInNames = [12]Key{
+	MonthsInJanuary, MonthsInFebruary, MonthsInMarch, MonthsInApril, MonthsInMay, MonthsInJune,
+	MonthsInJuly, MonthsInAugust, MonthsInSeptember, MonthsInOctober, MonthsInNovember, MonthsInDecember,
+}
+
+// InMonth writes a month after "in", the word and all: "in March 2019" (in
+// Welsh "ym Mawrth 2019"); "" for the zero month.
+func (c *Catalogue) InMonth(m model.Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return c.Text(DateInMonth, "month", c.Text(monthInNames[m.Calendar()-1]), "year", m.Year())
+}
+
 // MonthName is a calendar month's name: "March".
 func (c *Catalogue) MonthName(m time.Month) string {
 	if m < time.January || m > time.December {

@@ -27,6 +27,7 @@ const (
 	DateMonth      Key = "date.month"
 	DateMonthShort Key = "date.month_short"
 	DateDay        Key = "date.day"
+	DateInMonth    Key = "date.in_month"
 
 	// [months]
 	MonthsJanuary   Key = "months.january"
@@ -55,6 +56,20 @@ const (
 	MonthsShortOctober   Key = "months_short.october"
 	MonthsShortNovember  Key = "months_short.november"
 	MonthsShortDecember  Key = "months_short.december"
+
+	// [months_in]
+	MonthsInJanuary   Key = "months_in.january"
+	MonthsInFebruary  Key = "months_in.february"
+	MonthsInMarch     Key = "months_in.march"
+	MonthsInApril     Key = "months_in.april"
+	MonthsInMay       Key = "months_in.may"
+	MonthsInJune      Key = "months_in.june"
+	MonthsInJuly      Key = "months_in.july"
+	MonthsInAugust    Key = "months_in.august"
+	MonthsInSeptember Key = "months_in.september"
+	MonthsInOctober   Key = "months_in.october"
+	MonthsInNovember  Key = "months_in.november"
+	MonthsInDecember  Key = "months_in.december"
 
 	// [numbers]
 	NumbersZero   Key = "numbers.zero"
@@ -156,6 +171,7 @@ const (
 	GlanceNoChanges  Key = "glance.no_changes"
 
 	// [priority]
+	PriorityLabel     Key = "priority.label"
 	PriorityPageTitle Key = "priority.page_title"
 	PriorityLinkText  Key = "priority.link_text"
 
@@ -178,6 +194,8 @@ const (
 	KPITableProxyDefault    Key = "kpi_table.proxy_default"
 	KPITableNoteFor         Key = "kpi_table.note_for"
 	KPITableOwnBand         Key = "kpi_table.own_band"
+	KPITableBeforeEvent     Key = "kpi_table.before_event"
+	KPITableAfterEvent      Key = "kpi_table.after_event"
 
 	// [print]
 	PrintPageTitle   Key = "print.page_title"
@@ -297,6 +315,19 @@ const (
 	SearchMilestoneTitle  Key = "search.milestone_title"
 	SearchMilestoneStatus Key = "search.milestone_status"
 	SearchMilestoneClosed Key = "search.milestone_closed"
+	SearchEmpty           Key = "search.empty"
+	SearchResultsNone     Key = "search.results_none"
+	SearchResults         Key = "search.results"
+	SearchMore            Key = "search.more"
+	SearchNoneHint        Key = "search.none_hint"
+	SearchFailed          Key = "search.failed"
+	SearchKindIndicator   Key = "search.kind_indicator"
+	SearchKindMilestone   Key = "search.kind_milestone"
+	SearchKindPage        Key = "search.kind_page"
+	SearchKindTerm        Key = "search.kind_term"
+	SearchEditionLatest   Key = "search.edition_latest"
+	SearchEditionArchived Key = "search.edition_archived"
+	SearchEditionDraft    Key = "search.edition_draft"
 
 	// [not_found]
 	NotFoundTitle Key = "not_found.title"

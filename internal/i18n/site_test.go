@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	xhtml "golang.org/x/net/html"
@@ -32,6 +33,9 @@ const repoRoot = "../.."
 
 // archiveRoot is the illustrative archive of several editions.
 const archiveRoot = "../../examples/archive"
+
+// bilingualRoot is the example site in Welsh and English.
+const bilingualRoot = "../../examples/bilingual"
 
 // exampleSite copies the example site's files into a new folder, with extra
 // files (name -> contents) added, and returns the folder. The layouts and
@@ -163,22 +167,23 @@ func TestMissingEntryFailsTheBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	welsh := strings.Replace(string(toml), `language = "en-GB"`, `language = "cy"`, 1)
-	if welsh == string(toml) {
+	gaelic := strings.Replace(string(toml), `language = "en-GB"`, `language = "gd"`, 1)
+	if gaelic == string(toml) {
 		t.Fatal(`the example site's planpress.toml no longer says language = "en-GB"`)
 	}
 	for _, tc := range []struct {
 		name  string
+		root  string // the example site when ""
 		files map[string]string
 		want  []string
 	}{
 		{
 			name: "a language that lacks an entry",
 			files: map[string]string{
-				"planpress.toml": welsh,
-				"i18n/cy.toml":   "[nav]\nlatest = \"Adroddiad diweddaraf\"\n",
+				"planpress.toml": gaelic,
+				"i18n/gd.toml":   "[nav]\nlatest = \"An aithisg as ùire\"\n",
 			},
-			want: []string{`i18n/cy.toml: error: the cy interface words have no entry "nav.archive"`},
+			want: []string{`i18n/gd.toml: error: the gd interface words have no entry "nav.archive"`},
 		},
 		{
 			name: "a layout that asks for an entry no catalogue has",
@@ -187,9 +192,22 @@ func TestMissingEntryFailsTheBuild(t *testing.T) {
 			},
 			want: []string{`layouts/404.html: error: layout failed on 404.html`, `the en-GB interface words have no entry "not_found.heading"`},
 		},
+		{
+			name: "a site in two languages whose layout has an entry in one of them",
+			root: bilingualRoot,
+			files: map[string]string{
+				"i18n/en-GB.toml":  "[not_found]\nheading = \"Not here\"\n",
+				"layouts/404.html": `{{define "main"}}<h1>{{t "not_found.heading"}}</h1>{{end}}`,
+			},
+			want: []string{`layouts/404.html: error: layout failed on cy/404.html`, `the cy interface words have no entry "not_found.heading"`},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, diags := build.Render(build.Options{Source: exampleSite(t, tc.files)})
+			root := repoRoot
+			if tc.root != "" {
+				root = tc.root
+			}
+			_, _, diags := build.Render(build.Options{Source: copySite(t, root, tc.files)})
 			got := diagText(diags)
 			if !diags.HasErrors() {
 				t.Fatalf("the build succeeded:\n%s", got)
@@ -212,7 +230,9 @@ func TestMissingEntryFailsTheBuild(t *testing.T) {
 // string of the site as loaded (planpress.toml, the data, the front matter).
 // What is left is the interface, and it must all come from the catalogue: a
 // word of four letters or more that is left, in the catalogue or not, fails.
-// A Welsh site will be checked the same way.
+// A site in two languages is checked in both: each language's catalogue
+// is one of markers of its own ("⟦cy:nav.latest⟧"), and a page in one
+// language may show no marker of another.
 func TestEveryInterfaceWordFromTheCatalogue(t *testing.T) {
 	for _, site := range []struct {
 		name          string
@@ -221,6 +241,7 @@ func TestEveryInterfaceWordFromTheCatalogue(t *testing.T) {
 	}{
 		{"example", repoRoot, 0, 30},
 		{"archive", archiveRoot, 1, 35},
+		{"bilingual", bilingualRoot, 0, 40},
 	} {
 		t.Run(site.name, func(t *testing.T) {
 			markerTest(t, site.root, site.drafts > 0, site.pages)
@@ -230,28 +251,17 @@ func TestEveryInterfaceWordFromTheCatalogue(t *testing.T) {
 
 func markerTest(t *testing.T, root string, drafts bool, minPages int) {
 	ref := reference(t)
-	var markers strings.Builder
-	group := ""
-	for _, k := range ref.Keys() {
-		g, name, _ := strings.Cut(k, ".")
-		if g != group {
-			fmt.Fprintf(&markers, "[%s]\n", g)
-			group = g
-		}
-		marker := strconv.Quote("⟦" + k + "⟧")
-		if ref.Plural(i18n.Key(k)) {
-			fmt.Fprintf(&markers, "%s = { one = %s, other = %s }\n", name, marker, marker)
-		} else {
-			fmt.Fprintf(&markers, "%s = %s\n", name, marker)
-		}
-	}
-	dir := copySite(t, root, map[string]string{"i18n/en-GB.toml": markers.String()})
-	opts := build.Options{Source: dir, Drafts: drafts, Future: drafts}
-	files := renderWith(t, opts)
+	opts := build.Options{Source: root, Drafts: drafts, Future: drafts}
 	site, diags := build.Load(opts)
 	if site == nil || diags.HasErrors() {
 		t.Fatal(diagText(diags))
 	}
+	catalogues := map[string]string{"i18n/en-GB.toml": markerCatalogue(ref, "")}
+	for _, tr := range site.Translations {
+		catalogues["i18n/"+tr.Language+".toml"] = markerCatalogue(ref, tr.Code)
+	}
+	opts.Source = copySite(t, root, catalogues)
+	files := renderWith(t, opts)
 	own := siteStrings(site)
 	english := catalogueWords(ref)
 
@@ -269,6 +279,17 @@ func markerTest(t *testing.T, root string, drafts bool, minPages int) {
 	for _, name := range names {
 		text := visibleText(t, name, files[name])
 		seenMarkers += strings.Count(text, "⟦")
+		code := ""
+		for _, tr := range site.Translations {
+			if strings.HasPrefix(name, tr.Code+"/") {
+				code = tr.Code
+			}
+		}
+		for _, m := range marker.FindAllStringSubmatch(text, -1) {
+			if m[1] != code {
+				t.Errorf("%s: %s is an interface word of another language than the page's", name, m[0])
+			}
+		}
 		text = marker.ReplaceAllString(text, "\n")
 		for _, s := range own {
 			text = strings.ReplaceAll(text, s, "\n")
@@ -289,7 +310,34 @@ func markerTest(t *testing.T, root string, drafts bool, minPages int) {
 	}
 }
 
-var marker = regexp.MustCompile(`⟦[a-z0-9_.]+⟧`)
+// marker is an entry of a marker catalogue: "⟦nav.latest⟧", or
+// "⟦cy:nav.latest⟧" in a language of a site's other than its default.
+var marker = regexp.MustCompile(`⟦(?:([a-z-]+):)?[a-z0-9_.]+⟧`)
+
+// markerCatalogue writes a catalogue whose every entry is its own marker;
+// code names the language, "" for the default.
+func markerCatalogue(ref *i18n.Catalogue, code string) string {
+	var markers strings.Builder
+	group := ""
+	prefix := ""
+	if code != "" {
+		prefix = code + ":"
+	}
+	for _, k := range ref.Keys() {
+		g, name, _ := strings.Cut(k, ".")
+		if g != group {
+			fmt.Fprintf(&markers, "[%s]\n", g)
+			group = g
+		}
+		marker := strconv.Quote("⟦" + prefix + k + "⟧")
+		if ref.Plural(i18n.Key(k)) && code == "" {
+			fmt.Fprintf(&markers, "%s = { one = %s, other = %s }\n", name, marker, marker)
+		} else {
+			fmt.Fprintf(&markers, "%s = %s\n", name, marker)
+		}
+	}
+	return markers.String()
+}
 
 // catalogueWords are the words of four letters or more of the catalogue's
 // English entries, lower-cased: the words that must not be left.
@@ -416,6 +464,12 @@ func visibleText(t *testing.T, name string, page []byte) string {
 						attrs.WriteString("\n" + v + "\n")
 					}
 				}
+				// What the search script says, which the page gives it.
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "data-msg-") {
+						attrs.WriteString("\n" + a.Val + "\n")
+					}
+				}
 				if n.Data == "meta" && (attr(n, "name") == "description" || readMeta[attr(n, "property")]) {
 					attrs.WriteString("\n" + attr(n, "content") + "\n")
 				}
@@ -491,4 +545,61 @@ func chartText(t *testing.T, page, options string, b *strings.Builder) {
 		}
 	}
 	walk(o, "")
+}
+
+// TestWelshPagesAreWelsh renders the example in two languages with the
+// built-in catalogues and reads every Welsh page as a reader would: it is
+// marked lang="cy", its months are Welsh, and no word of the English
+// catalogue is left on it that is not also a word of the Welsh one, once the
+// site's own words (planpress.toml, the data, the front matter, in both
+// languages) are taken out.
+func TestWelshPagesAreWelsh(t *testing.T) {
+	files := render(t, bilingualRoot)
+	site, diags := build.Load(build.Options{Source: bilingualRoot})
+	if site == nil || diags.HasErrors() {
+		t.Fatal(diagText(diags))
+	}
+	welsh, diags := i18n.Load(theme.Files{}, "cy")
+	if welsh == nil {
+		t.Fatal(diagText(diags))
+	}
+	english, cymraeg := catalogueWords(reference(t)), catalogueWords(welsh)
+	own := siteStrings(site)
+	months := map[string]bool{}
+	for m := time.January; m <= time.December; m++ {
+		months[strings.ToLower(m.String())] = true
+	}
+	pages := 0
+	for name, page := range files {
+		if !strings.HasPrefix(name, "cy/") || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>\n<html lang=\"cy\">")) {
+			t.Errorf("%s is not marked lang=\"cy\"", name)
+		}
+		text := visibleText(t, name, page)
+		text = regexp.MustCompile(`\{[a-z_]+\}`).ReplaceAllString(text, "\n")
+		for _, s := range own {
+			text = strings.ReplaceAll(text, s, "\n")
+		}
+		for _, w := range words(text) {
+			lw := strings.ToLower(w)
+			switch {
+			case months[lw]:
+				t.Errorf("%s: the English month %q, in %q", name, w, context(text, w))
+			case english[lw] && !cymraeg[lw]:
+				t.Errorf("%s: %q is a word of the English interface, in %q", name, w, context(text, w))
+			}
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("%d Welsh pages, want every page of the site", pages)
+	}
+	edition := string(files["cy/editions/2024-08/index.html"])
+	for _, want := range []string{"Cyhoeddwyd</dt><dd>19 Awst 2024", "Gorffennaf 2023 – Mehefin 2024", "ym Mehefin 2024"} {
+		if !strings.Contains(edition, want) {
+			t.Errorf("the Welsh August 2024 report does not say %q", want)
+		}
+	}
 }

@@ -49,7 +49,7 @@ func loadEdition(l *loader, id string) *model.Edition {
 	byNumber := map[int]*model.Priority{}
 	var unnumbered []frontless
 	for _, name := range entries {
-		if name == "_index.md" || !strings.HasSuffix(name, ".md") {
+		if _, _, translated := TranslationOf(l.site, name); name == "_index.md" || !strings.HasSuffix(name, ".md") || translated {
 			continue
 		}
 		file := path.Join(dir, name)
@@ -76,6 +76,7 @@ func loadEdition(l *loader, id string) *model.Edition {
 	reportFrontless(l, e, unnumbered)
 	checkMilestoneRefs(l, e)
 	loadFigures(l, e)
+	translateEdition(l, e, entries)
 	for _, p := range e.Priorities {
 		for i, id := range p.KPIs {
 			if l.kpisOK && l.site.KPI(id) == nil {
@@ -188,9 +189,6 @@ func readPriority(l *loader, e *model.Edition, file, slug, src string) (p *model
 	// whole (a number used twice) are reported where the number is written.
 	p.Pos.Line = t.line("number")
 	p.Label = t.str("label", false, "")
-	if p.Label == "" {
-		p.Label = fmt.Sprintf("Priority %d", n)
-	}
 	p.Title = t.str("title", true, `"Strategy discussions"`)
 	p.Commitment = t.str("commitment", false, "")
 	p.KPIs = t.strs("kpis")

@@ -234,6 +234,7 @@ func loadGlossary(src string, site *model.Site, diags *diag.List) {
 			Abbr:    e.str("abbr", true, `"MASH"`),
 			Meaning: e.str("meaning", true, `"Multi-Agency Safeguarding Hub"`),
 			Note:    e.str("note", false, ""),
+			Pos:     e.pos("abbr"),
 		}
 		if line, dup := seen[term.Abbr]; dup {
 			e.errorf("abbr", fmt.Sprintf("keep one entry for %q (the other is on line %d)", term.Abbr, line), "the glossary lists %q twice", term.Abbr)

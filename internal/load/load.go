@@ -91,6 +91,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, *diag.List) {
 		checkCopiedCharts(e, prev, l.diags)
 	}
 	l.site.Editions = filterEditions(l.site.Editions, opts)
+	l.assembleTranslations()
 	if len(l.site.Editions) == 0 && !l.diags.HasErrors() {
 		l.diags.Errorf("content/editions", 0, "create content/editions/ID/_index.md (planpress new edition ID does it for you), or build with -drafts / -future", "there is no edition to publish")
 	}
@@ -124,6 +125,7 @@ func (l *loader) loadSiteWide() {
 		}
 	}
 	l.loadPages()
+	l.translateSite()
 }
 
 // loadEditions reads the editions in parallel, in the order of ids. Each has
@@ -285,7 +287,7 @@ func (l *loader) loadPages() {
 		l.site.Home = l.readPage("content/_index.md", "", src)
 	}
 	for _, name := range l.list("content/pages") {
-		if !strings.HasSuffix(name, ".md") {
+		if _, _, translated := TranslationOf(l.site, name); !strings.HasSuffix(name, ".md") || translated {
 			continue
 		}
 		file := path.Join("content/pages", name)

@@ -62,6 +62,7 @@ func loadSettings(src string, site *model.Site, diags *diag.List) bool {
 	if site.Language == "" {
 		site.Language = "en-GB"
 	}
+	languages := readLanguages(t, site)
 	site.RawHTML = t.boolean("raw_html")
 	site.FinancialYearStart = time.April
 	if t.has("financial_year_start") {
@@ -79,8 +80,8 @@ func loadSettings(src string, site *model.Site, diags *diag.List) bool {
 		}
 		r.done()
 	}
-	site.Statuses = readStatuses(t)
-	site.Events = readEvents(t)
+	site.Statuses = readStatuses(t, site)
+	site.Events = readEvents(t, site)
 	site.HostFiles = true
 	if p := t.sub("publish"); p != nil {
 		if p.has("host_files") {
@@ -134,6 +135,7 @@ func loadSettings(src string, site *model.Site, diags *diag.List) bool {
 		site.Accessibility = acc
 		a.done()
 	}
+	readSiteWords(languages, site)
 	t.done()
 	return true
 }
@@ -163,9 +165,16 @@ func readBand(t *table) (model.Band, bool) {
 	return b, set
 }
 
-func readStatuses(t *table) []model.Status {
+func readStatuses(t *table, site *model.Site) []model.Status {
 	list := t.list("statuses")
 	if len(list) == 0 {
+		if len(site.Translations) > 0 {
+			t.errorf("languages", fmt.Sprintf("write the site's [[statuses]] (see docs/format.md), each with its words in %s as [statuses.%s] name = \"…\"", langName(site, site.Translations[0].Code), site.Translations[0].Code),
+				"the built-in status words are English only, and the site publishes in more than one language")
+		}
+		for _, tr := range site.Translations {
+			tr.Statuses = DefaultStatuses()
+		}
 		return DefaultStatuses()
 	}
 	var out []model.Status
@@ -187,13 +196,14 @@ func readStatuses(t *table) []model.Status {
 			s.errorf("name", "give each status a different name", "the status %q is listed twice", st.Name)
 		}
 		seen[st.Name] = true
+		readStatusWords(s, st, site)
 		s.done()
 		out = append(out, st)
 	}
 	return out
 }
 
-func readEvents(t *table) []model.Event {
+func readEvents(t *table, site *model.Site) []model.Event {
 	var out []model.Event
 	for _, e := range t.list("events") {
 		ev := model.Event{
@@ -213,12 +223,7 @@ func readEvents(t *table) []model.Event {
 		if !ev.From.IsZero() && ev.To < ev.From {
 			e.errorf("to", "write a `to` month on or after `from`", "the event %q ends (%s) before it starts (%s)", ev.Name, ev.To, ev.From)
 		}
-		if ev.BeforeLabel == "" {
-			ev.BeforeLabel = "Before " + ev.Name
-		}
-		if ev.AfterLabel == "" {
-			ev.AfterLabel = "After " + ev.Name
-		}
+		readEventWords(e, ev, site)
 		e.done()
 		out = append(out, ev)
 	}

@@ -33,6 +33,10 @@ type Env struct {
 	Diags    *diag.List
 	// WarnUnknownTerms warns of capitalised abbreviations the glossary lacks.
 	WarnUnknownTerms bool
+	// UnknownTermFix, when set, says how to add an abbreviation the
+	// glossary lacks (a page in another language than the site's default
+	// has its glossary's words in a file of that language).
+	UnknownTermFix func(abbr string) string
 	// Links, when set, collects the internal links the Markdown makes.
 	Links *[]LinkRef
 }

@@ -333,7 +333,11 @@ func warnUnknown(env *Env, terms *Terms, texts []*gast.Text, source []byte) {
 			if _, ok := terms.byAbbr[word]; ok {
 				continue
 			}
-			env.Diags.Warnf(env.File, env.lineAt(source, t.Segment.Start+m[0]), fmt.Sprintf("add it to data/glossary.toml: [[term]] abbr = %q meaning = \"...\"", word), "the abbreviation %s is not in the glossary", word)
+			fix := fmt.Sprintf("add it to data/glossary.toml: [[term]] abbr = %q meaning = \"...\"", word)
+			if env.UnknownTermFix != nil {
+				fix = env.UnknownTermFix(word)
+			}
+			env.Diags.Warnf(env.File, env.lineAt(source, t.Segment.Start+m[0]), fix, "the abbreviation %s is not in the glossary", word)
 		}
 	}
 }

@@ -21,6 +21,16 @@ type Edition struct {
 	Series map[string]*Series
 	Caveat string // data caveat shown with KPI tables
 	Pos    Pos
+	// Lang is the language tag of the edition's words (its title, summary
+	// and introduction) when they are not in the site's language: a draft
+	// not yet translated.
+	Lang string
+	// Translations are the edition in each of the site's other languages,
+	// by language code, as read from its translated files: their words,
+	// and the notes published with figures (in Series, whose figures and
+	// KPI are left out); everything else is this edition's. Load assembles
+	// them into the translated sites.
+	Translations map[string]*Edition
 }
 
 // Person is a named signatory.
@@ -40,9 +50,12 @@ func (e *Edition) Milestones() []*Milestone {
 
 // Priority is one priority action: its plan (milestones) and its narrative.
 type Priority struct {
-	Number     int
-	Slug       string // "priority-1", from the file name
-	Label      string // "ILACS priority action 1"
+	Number int
+	Slug   string // "priority-1", from the file name
+	// Label is what the plan calls the priority ("ILACS priority action
+	// 1"); empty when it says nothing, and the interface words name it
+	// ("Priority 1").
+	Label      string
 	Title      string
 	Commitment string
 	Milestones []*Milestone
@@ -52,6 +65,9 @@ type Priority struct {
 	Body       string // Markdown narrative
 	BodyPos    Pos
 	Pos        Pos
+	// Lang is the language tag of the priority's words when they are not
+	// in the site's language: a draft's priority not yet translated.
+	Lang string
 }
 
 // Milestone is one row of a priority's plan.
@@ -69,6 +85,9 @@ type Milestone struct {
 	Timing  string // free words, such as "Year long"
 	Status  string
 	Pos     Pos
+	// Lang is the language tag of the milestone's words when they are not
+	// in the site's language: a draft's milestone not yet translated.
+	Lang string
 }
 
 // AuthorChart is a small chart that an author declares in a priority's front

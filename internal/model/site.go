@@ -19,7 +19,20 @@ type Site struct {
 	Service      string
 	Description  string
 	BaseURL      string
-	Language     string
+	// Language is the language tag of the site's words ("en-GB"): its
+	// interface words (i18n/LANG.toml), and lang on its pages.
+	Language string
+	// Code is the code of this site's language ("cy"): the folder of its
+	// pages and the suffix of its files. It is empty for the site's default
+	// language, whose pages are at the site's root.
+	Code string
+	// Languages are every language the site publishes in, its default
+	// language first: one for a site in one language.
+	Languages []Language
+	// Translations are the site in each of its other languages, in the
+	// order of Languages: the same editions, figures, dates and refs, with
+	// the words of that language. They have no translations of their own.
+	Translations []*Site
 	// FinancialYearStart is the first calendar month of a financial year.
 	FinancialYearStart time.Month
 	// Band is the site-wide amber band; a KPI may set its own.
@@ -49,6 +62,19 @@ type Site struct {
 	Editions []*Edition // oldest first
 	Pages    []*Page
 	Home     *Page // content/_index.md, if any
+}
+
+// Language is one language a site publishes in.
+type Language struct {
+	// Tag is the language tag ("en-GB", "cy"): its interface words, and
+	// lang and hreflang on its pages.
+	Tag string
+	// Code names its files ("priority-1.cy.md") and the folder of its pages
+	// ("/cy/"); empty for the default language.
+	Code string
+	// Name is the language's name in itself: "Cymraeg", "English".
+	Name string
+	Pos  Pos
 }
 
 // Brand is how a site looks like its council's other publications.
@@ -176,7 +202,10 @@ type Event struct {
 	From Month
 	To   Month
 	// Split is the first month shown as "after" the event in KPI tables.
-	Split       Month
+	Split Month
+	// BeforeLabel and AfterLabel head the KPI tables' column groups;
+	// empty when planpress.toml gives none, and the interface words name
+	// them ("Before Ofsted inspection").
 	BeforeLabel string
 	AfterLabel  string
 }
@@ -210,6 +239,7 @@ type Term struct {
 	Abbr    string
 	Meaning string
 	Note    string
+	Pos     Pos
 }
 
 // Page is an ordinary page from content/pages (or content/_index.md).
@@ -218,4 +248,7 @@ type Page struct {
 	Title string
 	Body  string // Markdown
 	Pos   Pos    // where the body starts
+	// Lang is the language tag of the page's words when they are not in
+	// the site's language: a draft's page not yet translated.
+	Lang string
 }

@@ -81,8 +81,9 @@ func feedTime(e *model.Edition) string {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 }
 
-// Feed writes feed.xml: every published edition, newest first. Drafts are
-// never announced, even in a build with -drafts.
+// Feed writes feed.xml (in the folder of v's language: each language has a
+// feed of its own): every published edition, newest first. Drafts are never
+// announced, even in a build with -drafts.
 func (s *Site) Feed(v *view.Site) {
 	m := v.Model
 	f := atomFeed{
@@ -113,7 +114,7 @@ func (s *Site) Feed(v *view.Site) {
 	if f.Updated == "" {
 		f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 	}
-	s.xmlFile(view.FeedPath, f)
+	s.xmlFile(v.FileName(view.FeedPath), f)
 }
 
 // xmlFile writes a value as an indented XML file.
@@ -136,19 +137,33 @@ func sentenceOnTrack(words *i18n.Catalogue, sum compute.Summary) string {
 }
 
 type urlSet struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the namespace of the links between languages, for a
+	// site in more than one.
+	XHTML string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc     string        `xml:"loc"`
+	LastMod string        `xml:"lastmod,omitempty"`
+	Links   []sitemapLink `xml:"xhtml:link"`
+}
+
+// sitemapLink is the same page in one of the site's languages.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // Sitemap writes sitemap.xml, when the site has a base_url, from the pages
 // written so far: every page but the not-found page, print editions (the
 // same content as the edition's pages) and drafts. An edition's pages carry
-// its publication date. Call it once every page is written.
+// its publication date. A site in more than one language lists every page
+// of every language, each with the same page in every language (and
+// x-default, the default's). v is the default language's view. Call it once
+// every page is written.
 func (s *Site) Sitemap(v *view.Site) {
 	if v.Model.BaseURL == "" {
 		return
@@ -171,7 +186,11 @@ func (s *Site) Sitemap(v *view.Site) {
 		}
 	}
 	set := urlSet{}
-	for _, p := range pages {
+	if len(v.Languages) > 0 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
+	for _, file := range pages {
+		prefix, p := languageOf(v, file)
 		if p == "404.html" || strings.HasSuffix(p, "/print/index.html") || strings.HasPrefix(p, "assets/") {
 			continue
 		}
@@ -184,9 +203,29 @@ func (s *Site) Sitemap(v *view.Site) {
 		if drafts[dir] {
 			continue
 		}
-		set.URLs = append(set.URLs, sitemapURL{Loc: v.Absolute(v.URL(strings.TrimSuffix(p, "index.html"))), LastMod: lastmod[dir]})
+		rel := strings.TrimSuffix(p, "index.html")
+		u := sitemapURL{Loc: v.Absolute(v.RootURL(prefix + rel)), LastMod: lastmod[dir]}
+		for i, l := range v.Languages {
+			href := v.Absolute(l.Base + rel)
+			u.Links = append(u.Links, sitemapLink{Rel: "alternate", Hreflang: l.Tag, Href: href})
+			if i == len(v.Languages)-1 {
+				u.Links = append(u.Links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: v.Absolute(v.Languages[0].Base + rel)})
+			}
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	s.xmlFile(view.SitemapPath, set)
+}
+
+// languageOf splits a file of the site into the folder of its language
+// ("cy/", or "" for the default) and its path below it.
+func languageOf(v *view.Site, file string) (prefix, rest string) {
+	for _, l := range v.Languages {
+		if l.Code != "" && strings.HasPrefix(file, l.Code+"/") {
+			return l.Code + "/", strings.TrimPrefix(file, l.Code+"/")
+		}
+	}
+	return "", file
 }
 
 // Robots writes robots.txt, which names the sitemap when there is one.
@@ -194,7 +233,7 @@ func (s *Site) Robots(v *view.Site) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if v.Model.BaseURL != "" {
-		fmt.Fprintf(&b, "Sitemap: %s\n", v.Absolute(v.URL(view.SitemapPath)))
+		fmt.Fprintf(&b, "Sitemap: %s\n", v.Absolute(v.RootURL(view.SitemapPath)))
 	}
 	s.File("robots.txt", []byte(b.String()))
 }

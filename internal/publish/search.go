@@ -51,7 +51,10 @@ type searchEntry struct {
 // SearchShards collects the editions' search entries and writes each year's
 // shard once its editions are all in. It is safe for concurrent use.
 type SearchShards struct {
-	site    *Site
+	site *Site
+	// prefix is the folder of the language whose pages the shards search,
+	// below the site root: "" or "cy/".
+	prefix  string
 	mu      sync.Mutex
 	years   map[int]*shardYear
 	written []int // years whose shard is written
@@ -62,9 +65,11 @@ type shardYear struct {
 	entries  map[string][]view.SearchEntry
 }
 
-// NewSearchShards prepares the shards of the site's editions.
-func (s *Site) NewSearchShards(editions []*model.Edition) *SearchShards {
-	x := &SearchShards{site: s, years: map[int]*shardYear{}}
+// NewSearchShards prepares the shards of the site's editions, for the search
+// index of the language whose pages are in the folder prefix ("" for the
+// default language, "cy/"): each language has an index of its own.
+func (s *Site) NewSearchShards(prefix string, editions []*model.Edition) *SearchShards {
+	x := &SearchShards{site: s, prefix: prefix, years: map[int]*shardYear{}}
 	for i := len(editions) - 1; i >= 0; i-- {
 		e := editions[i]
 		y := x.years[e.AsAt.Year()]
@@ -105,7 +110,7 @@ func (x *SearchShards) Add(e *model.Edition, entries []view.SearchEntry) {
 			shard.Entries = append(shard.Entries, searchEntry(en))
 		}
 	}
-	x.site.jsonFile(shardName(year), shard)
+	x.site.jsonFile(x.prefix+shardName(year), shard)
 }
 
 // names are the addresses of the shards written, newest first.
@@ -117,13 +122,14 @@ func (x *SearchShards) names() []string {
 	slices.Reverse(years)
 	out := make([]string, 0, len(years))
 	for _, y := range years {
-		out = append(out, x.site.base+shardName(y))
+		out = append(out, x.site.base+x.prefix+shardName(y))
 	}
 	return out
 }
 
-// SearchIndex writes search/index.json: the editions, the entries given, in
-// that order, and the shards, which must all be written.
+// SearchIndex writes search/index.json (in the folder of the shards'
+// language): the editions, the entries given, in that order, and the
+// shards, which must all be written.
 func (s *Site) SearchIndex(editions []view.SearchEdition, entries []view.SearchEntry, shards *SearchShards) {
 	idx := searchIndex{Editions: make([]searchEdition, 0, len(editions)), Entries: make([]searchEntry, 0, len(entries)), Shards: shards.names()}
 	for _, e := range editions {
@@ -132,7 +138,7 @@ func (s *Site) SearchIndex(editions []view.SearchEdition, entries []view.SearchE
 	for _, e := range entries {
 		idx.Entries = append(idx.Entries, searchEntry(e))
 	}
-	s.jsonFile(view.SearchIndexPath, idx)
+	s.jsonFile(shards.prefix+view.SearchIndexPath, idx)
 }
 
 // jsonFile writes a value as a compact JSON file.

@@ -80,9 +80,27 @@ func Load(site fs.FS, words *i18n.Catalogue, diags *diag.List) *Templates {
 	return t
 }
 
-// bind gives every template set the interface words of one language. A site
-// in two languages will parse its layouts once and bind a clone of them to
-// each language's catalogue.
+// For returns the layouts in another language: a copy of them bound to
+// that language's words. A site in more than one language parses its
+// layouts once and takes a copy for each other language; For must be
+// called before t renders anything (html/template cannot copy a template
+// that has run).
+func (t *Templates) For(words *i18n.Catalogue) (*Templates, error) {
+	c := &Templates{pages: make(map[string]*template.Template, len(t.pages))}
+	var err error
+	if c.partials, err = t.partials.Clone(); err != nil {
+		return nil, err
+	}
+	for kind, set := range t.pages {
+		if c.pages[kind], err = set.Clone(); err != nil {
+			return nil, err
+		}
+	}
+	c.bind(words)
+	return c, nil
+}
+
+// bind gives every template set the interface words of one language.
 func (t *Templates) bind(words *i18n.Catalogue) {
 	fm := template.FuncMap{"t": words.HTML}
 	t.partials.Funcs(fm)

@@ -124,7 +124,19 @@ func Edition(opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		if base, code, ok := load.TranslationOf(site, name); ok && base == "_index.md" {
+			files[path.Join(newContent, name)] = []byte(translatedIndex(path.Join(oldContent, name), string(b), dates, monthWords(fsys, site, code)))
+			continue
+		}
 		files[path.Join(newContent, name)] = []byte(priorityFile(string(b), dates))
+	}
+	for _, tr := range site.Translations {
+		notes := load.TranslationFile(load.FiguresFile(prev.ID), tr.Code)
+		if b, err := fs.ReadFile(fsys, notes); err == nil {
+			files[load.TranslationFile(load.FiguresFile(opts.ID), tr.Code)] = []byte(copyNotes(string(b), prev.ID, dates))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 	}
 
 	targets := newYearTargets(site, prev, dates)

@@ -19,12 +19,19 @@ const archive = "../../examples/archive"
 // editions after keep (all when keep is "").
 func copyArchive(t *testing.T, keep string) string {
 	t.Helper()
+	return copySite(t, archive, keep)
+}
+
+// copySite copies the site files of src into a new folder, leaving out its
+// built site and the editions after keep (all when keep is "").
+func copySite(t *testing.T, src, keep string) string {
+	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(archive, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(archive, p)
+		rel, _ := filepath.Rel(src, p)
 		if rel == "public" {
 			return filepath.SkipDir
 		}
@@ -272,5 +279,61 @@ func TestEditionNewFinancialYear(t *testing.T) {
 	}
 	if len(res.TargetKPIs) != 0 {
 		t.Errorf("2019-11 is in the same financial year as 2019-08, so it has no targets to set: %v", res.TargetKPIs)
+	}
+}
+
+// TestEditionInTwoLanguages: a new edition of a site in two languages has
+// the words of each, as drafts: the Welsh title's month moved on, the
+// summary and narrative prompts, and the Welsh notes of the months it still
+// covers.
+func TestEditionInTwoLanguages(t *testing.T) {
+	dst := copySite(t, "../../examples/bilingual", "")
+	res, err := Edition(Options{Source: dst, ID: "2024-11"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"content/editions/2024-11/_index.cy.md",
+		"content/editions/2024-11/priority-1.cy.md",
+		"content/editions/2024-11/priority-2.cy.md",
+		"data/editions/2024-11/kpis.cy.toml",
+	} {
+		found := false
+		for _, f := range res.Files {
+			found = found || f == want
+		}
+		if !found {
+			t.Errorf("%s was not written; files: %v", want, res.Files)
+		}
+	}
+	index := read(t, dst, "content/editions/2024-11/_index.cy.md")
+	for _, want := range []string{
+		`title = "Cynllun gwella gwasanaethau plant: adroddiad cynnydd, Tachwedd 2024"`,
+		`summary = "TODO: Write one line, in this language, on progress to September 2024`,
+		`role = "Pennaeth Gwasanaethau Plant"`,
+		`{{< todo `,
+	} {
+		if !strings.Contains(index, want) {
+			t.Errorf("_index.cy.md does not say %s:\n%s", want, index)
+		}
+	}
+	if strings.Contains(index, "draft") || strings.Contains(index, "as_at") {
+		t.Errorf("_index.cy.md gives the edition's dates, which are the English file's alone:\n%s", index)
+	}
+	if notes := read(t, dst, "data/editions/2024-11/kpis.cy.toml"); !strings.Contains(notes, `"2024-06" = { note = "Dros dro`) {
+		t.Errorf("the Welsh notes are not copied:\n%s", notes)
+	}
+	// The new draft checks with warnings only: its prompts.
+	root, err := os.OpenRoot(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site, diags := load.Site(root.FS(), load.Options{Drafts: true, Future: true})
+	if diags.HasErrors() {
+		t.Fatal(firstError(diags))
+	}
+	if e := site.Translations[0].Editions[len(site.Editions)-1]; e.ID != "2024-11" || e.Title != "Cynllun gwella gwasanaethau plant: adroddiad cynnydd, Tachwedd 2024" {
+		t.Errorf("the new Welsh edition: %s %q", e.ID, e.Title)
 	}
 }

@@ -128,6 +128,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		redirect(w, r, p+"/")
 		return
 	}
+	// A site in more than one language has a not-found page in each
+	// language's folder (cy/404.html): an address in the folder gets it.
+	if folder, _, ok := strings.Cut(name, "/"); ok {
+		if page, ok, _ := snap.file(folder + "/404.html"); ok {
+			s.write(w, r, http.StatusNotFound, "404.html", page)
+			return
+		}
+	}
 	s.notFound(w, r, snap)
 }
 

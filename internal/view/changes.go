@@ -49,6 +49,8 @@ type RatingView struct {
 	Word  string // "Red", or "No rating"
 	Value string // "32.4%"
 	Month string // "March 2019"
+	// InMonth is the month after "in": "in March 2019" ("ym Mawrth 2019").
+	InMonth string
 }
 
 // TargetChangeView is a KPI whose published target changed.
@@ -75,7 +77,7 @@ func (s *Site) changesView(res *compute.EditionResult) *ChangesView {
 	}
 	e, prev, c := res.Edition, res.Previous, *res.Changes
 	v := &ChangesView{Since: s.editionLink(prev), SinceAsAt: s.month(prev.AsAt), Nothing: c.Empty()}
-	priorityName := func(p *model.Priority) string { return p.Label + ": " + p.Title }
+	priorityName := func(p *model.Priority) string { return s.priorityLabel(p) + ": " + p.Title }
 	for _, x := range c.StatusChanges {
 		v.Statuses = append(v.Statuses, MilestoneChangeView{
 			Ref: x.Milestone.Ref, Href: s.PriorityPage(e, x.Priority) + "#" + MilestoneAnchor(x.Milestone.Ref),
@@ -128,7 +130,7 @@ func (s *Site) ratingView(k *model.KPI, p compute.Point) RatingView {
 	if word == "" {
 		word = s.t(i18n.RatingNone)
 	}
-	v := RatingView{RAG: p.RAG.String(), Word: word, Month: s.month(p.Month)}
+	v := RatingView{RAG: p.RAG.String(), Word: word, Month: s.month(p.Month), InMonth: s.Words.InMonth(p.Month)}
 	if p.HasValue {
 		v.Value = format.Number(p.Value, k.Unit, k.Decimals)
 	}

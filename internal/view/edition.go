@@ -50,16 +50,20 @@ type EditionView struct {
 	Summary      string
 	Signatory    model.Person
 	Intro        template.HTML
-	Caveat       string
-	Draft        bool
-	Milestones   SummaryView
-	Priorities   []*PriorityView
-	KPIs         KPIRAGView
-	ColourKey    ColourKey
-	DataJSON     string
-	DataCSV      string
-	PrintPath    string
-	Charts       []*ChartView
+	// Lang is the language tag of the edition's own words (its title,
+	// summary and introduction) when they are not in the page's language:
+	// a draft not yet translated.
+	Lang       string
+	Caveat     string
+	Draft      bool
+	Milestones SummaryView
+	Priorities []*PriorityView
+	KPIs       KPIRAGView
+	ColourKey  ColourKey
+	DataJSON   string
+	DataCSV    string
+	PrintPath  string
+	Charts     []*ChartView
 	// Changes says what moved since the previous edition (nil for the
 	// first). It reads only this edition and the one before, so an
 	// edition's page never changes when later editions are added.
@@ -99,6 +103,9 @@ type PriorityView struct {
 	// Previous and Next are the priorities before and after this one in
 	// the edition, for moving between their pages; nil at either end.
 	Previous, Next *Link
+	// Lang is the language tag of the priority's own words when they are
+	// not in the page's language: a draft's priority not yet translated.
+	Lang string
 }
 
 // MilestoneView is one row of a plan table.
@@ -110,6 +117,9 @@ type MilestoneView struct {
 	QA     []template.HTML
 	Dates  []DateView
 	Status StatusView
+	// Lang is the language tag of the milestone's words when they are not
+	// in the page's language: a draft's milestone not yet translated.
+	Lang string
 }
 
 // DateView is one key date of a milestone.
@@ -120,6 +130,15 @@ type DateView struct {
 
 // EditionPath is the folder of an edition's pages below the site root.
 func EditionPath(e *model.Edition) string { return path.Join("editions", e.ID) + "/" }
+
+// priorityLabel is what the plan calls a priority: its label, or "Priority
+// 2" in the interface words where its file gives none.
+func (s *Site) priorityLabel(p *model.Priority) string {
+	if p.Label != "" {
+		return p.Label
+	}
+	return s.t(i18n.PriorityLabel, "number", p.Number)
+}
 
 // PriorityPage is the address of a priority's page in one edition.
 func (s *Site) PriorityPage(e *model.Edition, p *model.Priority) string {
@@ -271,10 +290,10 @@ func (s *Site) publishedWords(e *model.Edition) (words, iso string) {
 func (s *Site) editionView(res *compute.EditionResult, g *markdown.Glossary, inPrint bool, charts []*ChartView, f *Findings) *EditionView {
 	e := res.Edition
 	v := &EditionView{
-		ID: e.ID, Title: e.Title, Path: s.URL(EditionPath(e)), Summary: e.Summary,
+		ID: e.ID, Title: e.Title, Path: s.URL(EditionPath(e)), Summary: e.Summary, Lang: e.Lang,
 		AsAt: s.month(e.AsAt), Signatory: e.Signatory, Caveat: e.Caveat, Draft: e.Draft,
-		DataJSON:  s.URL(EditionPath(e) + "data.json"),
-		DataCSV:   s.URL(EditionPath(e) + "data.csv"),
+		DataJSON:  s.RootURL(EditionPath(e) + "data.json"),
+		DataCSV:   s.RootURL(EditionPath(e) + "data.csv"),
 		PrintPath: s.URL(EditionPath(e) + "print/"),
 	}
 	if !e.From.IsZero() {
@@ -330,11 +349,11 @@ func (s *Site) kpiRatingsSentence(total int, r compute.RAGCount) string {
 func (s *Site) priorityView(res *compute.EditionResult, i int, g *markdown.Glossary, f *Findings) *PriorityView {
 	e, p := res.Edition, res.Edition.Priorities[i]
 	ctx := s.newNarrative(res, p, false)
-	v := &PriorityView{Number: p.Number, Label: p.Label, Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs}
+	v := &PriorityView{Number: p.Number, Label: s.priorityLabel(p), Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs, Lang: p.Lang}
 	plain := &markdown.Env{Glossary: g}
 	v.Commitment = s.md.ConvertInline(p.Commitment, plain)
 	for _, m := range p.Milestones {
-		mv := MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Status: s.statusView(m.Status)}
+		mv := MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Status: s.statusView(m.Status), Lang: firstNonEmpty(m.Lang, p.Lang)}
 		mv.Text = s.md.ConvertInline(m.Text, plain)
 		for _, x := range m.Impact {
 			mv.Impact = append(mv.Impact, s.md.ConvertInline(x, plain))
@@ -394,10 +413,10 @@ func (s *Site) milestoneDates(m *model.Milestone, asAt model.Month) []DateView {
 // prioritySummary is a priority as the edition overview lists it.
 func (s *Site) prioritySummary(res *compute.EditionResult, i int) *PriorityView {
 	e, p := res.Edition, res.Edition.Priorities[i]
-	v := &PriorityView{Number: p.Number, Label: p.Label, Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs}
+	v := &PriorityView{Number: p.Number, Label: s.priorityLabel(p), Title: p.Title, Path: s.PriorityPage(e, p), KPIs: p.KPIs, Lang: p.Lang}
 	v.Commitment = template.HTML(template.HTMLEscapeString(p.Commitment))
 	for _, m := range p.Milestones {
-		v.Milestones = append(v.Milestones, MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Text: template.HTML(template.HTMLEscapeString(m.Text)), Status: s.statusView(m.Status)})
+		v.Milestones = append(v.Milestones, MilestoneView{Ref: m.Ref, Anchor: MilestoneAnchor(m.Ref), Text: template.HTML(template.HTMLEscapeString(m.Text)), Status: s.statusView(m.Status), Lang: firstNonEmpty(m.Lang, p.Lang)})
 	}
 	v.Summary = s.summaryView(res.Priorities[i], i18n.SummaryInPriority)
 	return v

@@ -1,7 +1,9 @@
 package view
 
 import (
+	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/markdown"
@@ -33,6 +35,11 @@ func (s *Site) convert(src string, pos model.Pos, ctx *narrative, glossary *mark
 	if pagePath != "" {
 		env.Links = &links
 		env.WarnUnknownTerms = true
+		if code := s.Model.Code; code != "" {
+			env.UnknownTermFix = func(abbr string) string {
+				return fmt.Sprintf("add the term to data/glossary.toml, and its words in this language to data/glossary.%s.toml, with abbr = %q", code, abbr)
+			}
+		}
 	}
 	if ctx != nil {
 		env.Shortcodes = ctx.shortcodes(glossary, f)
@@ -40,7 +47,7 @@ func (s *Site) convert(src string, pos model.Pos, ctx *narrative, glossary *mark
 	}
 	out := s.md.Convert(src, env)
 	for _, l := range links {
-		f.Links = append(f.Links, PageLink{LinkRef: l, Page: pagePath})
+		f.Links = append(f.Links, PageLink{LinkRef: l, Page: "/" + s.Prefix + strings.TrimPrefix(pagePath, "/")})
 	}
 	return out
 }

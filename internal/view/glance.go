@@ -71,7 +71,7 @@ func (s *Site) glanceView(res *compute.EditionResult, sum SummaryView) *GlanceVi
 		if s.linksToKPI(res.Edition, x) {
 			g.Href = s.KPIPage(k.ID)
 		}
-		g.Words = s.t(i18n.GlanceFigure, "value", format.Number(p.Value, k.Unit, k.Decimals), "month", s.month(p.Month),
+		g.Words = s.t(i18n.GlanceFigure, "value", format.Number(p.Value, k.Unit, k.Decimals), "month", s.month(p.Month), "in_month", s.Words.InMonth(p.Month),
 			"target", format.Target(*p.Target, k.Unit, k.Decimals))
 		if p.RAG == model.RAGRed {
 			v.Red = append(v.Red, g)

@@ -244,7 +244,7 @@ func (s *Site) kpiPageView(h *compute.KPIHistory, refs []priorityRef, f *Finding
 		ID: k.ID, Title: k.Title, ShortTitle: k.ShortTitle, Description: k.Description,
 		Unit: s.unitLabel(k), Polarity: s.polarityLabel(k.Polarity), Proxy: k.Proxy, ProxyNote: k.ProxyNote,
 		Caveats: k.Caveats, MonitorOnly: k.MonitorOnly, Revised: h.RevisedCount(), DirectionOnly: h.DirectionOnly,
-		CSV: s.URL(KPIDir(k.ID) + "data.csv"), JSON: s.URL(KPIDir(k.ID) + "data.json"),
+		CSV: s.RootURL(KPIDir(k.ID) + "data.csv"), JSON: s.RootURL(KPIDir(k.ID) + "data.json"),
 	}
 	if v.Polarity == "" {
 		v.Polarity = s.t(i18n.PolarityNone)

@@ -193,7 +193,7 @@ func (c *narrative) kpiTableView(g *markdown.Glossary, list []*compute.KPIResult
 	if caption == "" {
 		from, to := s.month(e.From), s.month(e.To)
 		if c.priority != nil {
-			caption = s.t(i18n.KPITableCaptionPriority, "label", c.priority.Label, "from", from, "to", to)
+			caption = s.t(i18n.KPITableCaptionPriority, "label", s.priorityLabel(c.priority), "from", from, "to", to)
 		} else {
 			caption = s.t(i18n.KPITableCaption, "from", from, "to", to)
 		}
@@ -207,7 +207,7 @@ func (c *narrative) kpiTableView(g *markdown.Glossary, list []*compute.KPIResult
 	if n := len(v.Months); n > 0 {
 		v.Latest = v.Months[n-1]
 	}
-	v.Groups = columnGroups(c.site.Events, months)
+	v.Groups = s.columnGroups(c.site.Events, months)
 	period := ""
 	for i, res := range list {
 		if b := res.KPI.Baseline; b != nil {
@@ -234,17 +234,26 @@ func (c *narrative) kpiTableView(g *markdown.Glossary, list []*compute.KPIResult
 }
 
 // columnGroups splits the months at the first event that falls inside them.
-func columnGroups(events []model.Event, months []model.Month) []ColumnGroup {
+func (s *Site) columnGroups(events []model.Event, months []model.Month) []ColumnGroup {
 	if len(months) == 0 {
 		return nil
 	}
 	for _, ev := range events {
 		if ev.Split > months[0] && ev.Split <= months[len(months)-1] {
 			before := int(ev.Split - months[0])
-			return []ColumnGroup{{Label: ev.BeforeLabel, Span: before}, {Label: ev.AfterLabel, Span: len(months) - before}}
+			return []ColumnGroup{{Label: s.eventLabel(ev.BeforeLabel, i18n.KPITableBeforeEvent, ev.Name), Span: before}, {Label: s.eventLabel(ev.AfterLabel, i18n.KPITableAfterEvent, ev.Name), Span: len(months) - before}}
 		}
 	}
 	return nil
+}
+
+// eventLabel is a column group's heading: the label planpress.toml gives,
+// else the interface words' ("Before Ofsted inspection").
+func (s *Site) eventLabel(label string, key i18n.Key, event string) string {
+	if label != "" {
+		return label
+	}
+	return s.t(key, "event", event)
 }
 
 func (s *Site) unitLabel(k *model.KPI) string {

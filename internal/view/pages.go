@@ -58,6 +58,44 @@ type SearchView struct {
 	KPIs       string
 	Milestones string
 	Priorities string
+	// Messages are what the search script says as it searches.
+	Messages SearchMessages
+}
+
+// SearchMessages are the search script's words, which the search page gives
+// it (the script has none of its own): each in the interface words, with
+// the placeholders the script fills in left as they are: {query}, {count}
+// and {label}.
+type SearchMessages struct {
+	Empty, None, More, NoneHint, Failed string
+	// Results counts the results, a form for each plural category of the
+	// language by its CLDR name ("one", "other"), which the script chooses
+	// with the browser's plural rules.
+	Results                                      map[string]string
+	KindIndicator, KindMilestone, KindPage       string
+	KindTerm                                     string
+	EditionLatest, EditionArchived, EditionDraft string
+}
+
+// searchMessages are the search script's words.
+func (s *Site) searchMessages() SearchMessages {
+	// The script fills these in.
+	query, count, label := "{query}", "{count}", "{label}"
+	return SearchMessages{
+		Empty:           s.t(i18n.SearchEmpty),
+		None:            s.t(i18n.SearchResultsNone, "query", query),
+		More:            s.t(i18n.SearchMore, "count", count),
+		NoneHint:        s.t(i18n.SearchNoneHint),
+		Failed:          s.t(i18n.SearchFailed),
+		Results:         s.Words.PluralTexts(i18n.SearchResults, "count", count, "query", query),
+		KindIndicator:   s.t(i18n.SearchKindIndicator),
+		KindMilestone:   s.t(i18n.SearchKindMilestone),
+		KindPage:        s.t(i18n.SearchKindPage),
+		KindTerm:        s.t(i18n.SearchKindTerm),
+		EditionLatest:   s.t(i18n.SearchEditionLatest, "label", label),
+		EditionArchived: s.t(i18n.SearchEditionArchived, "label", label),
+		EditionDraft:    s.t(i18n.SearchEditionDraft, "label", label),
+	}
 }
 
 // SitePagePrefixes are the files SitePages writes, below the site root, as
@@ -66,6 +104,9 @@ func (s *Site) SitePagePrefixes() []string {
 	out := []string{"editions/index.html", "glossary/", "accessibility/", "search/index.html", "404.html"}
 	for _, p := range s.Model.Pages {
 		out = append(out, p.Slug+"/")
+	}
+	for i, p := range out {
+		out[i] = s.FileName(p)
 	}
 	return out
 }
@@ -122,14 +163,14 @@ func (s *Site) SitePages(f *Findings) []*Page {
 
 	for _, p := range m.Pages {
 		body := s.convert(p.Body, p.Pos, nil, s.terms.NewPage(), "/"+p.Slug+"/", f)
-		out = append(out, s.page("page", p.Slug+"/index.html", &Page{Title: p.Title, Heading: p.Title, Description: p.Title, Breadcrumbs: []Link{home}, Body: body}))
+		out = append(out, s.page("page", p.Slug+"/index.html", &Page{Title: p.Title, Heading: p.Title, Description: p.Title, Breadcrumbs: []Link{home}, Body: body, ContentLang: p.Lang}))
 	}
 	out = append(out, s.page("search", "search/index.html", &Page{
 		Title: s.t(i18n.SearchTitle), Heading: s.t(i18n.SearchHeading),
 		Description: s.t(i18n.SearchDescription),
 		Breadcrumbs: []Link{home},
 		Extra: &SearchView{Index: s.URL(SearchIndexPath), Archive: s.URL("editions/"), KPIs: s.URL("kpis/"),
-			Milestones: s.URL("milestones/"), Priorities: s.URL("priorities/")},
+			Milestones: s.URL("milestones/"), Priorities: s.URL("priorities/"), Messages: s.searchMessages()},
 	}))
 	notFound := s.t(i18n.NotFoundTitle)
 	out = append(out, s.page("404", "404.html", &Page{Title: notFound, Heading: notFound, Path: s.URL("404.html")}))

@@ -60,7 +60,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 		pv := pvs[i]
 		evp := &EditionView{ID: e.ID, Title: e.Title, Path: ev.Path, AsAt: ev.AsAt, Period: ev.Period, Caveat: e.Caveat, ColourKey: ev.ColourKey, DataJSON: ev.DataJSON, DataCSV: ev.DataCSV, PrintPath: ev.PrintPath, Published: ev.Published}
 		out.Pages = append(out.Pages, s.page("priority", dir+p.Slug+"/index.html", &Page{
-			Title:   s.t(i18n.PriorityPageTitle, "label", p.Label, "title", p.Title, "edition", e.Title),
+			Title:   s.t(i18n.PriorityPageTitle, "label", s.priorityLabel(p), "title", p.Title, "edition", e.Title),
 			Heading: p.Title, Description: p.Commitment,
 			Breadcrumbs: append(crumbs[:len(crumbs):len(crumbs)], Link{Href: ev.Path, Text: e.Title}),
 			Notice:      notice, Edition: evp, Priority: pv, HasCharts: pv.hasCharts(),
@@ -78,6 +78,7 @@ func (s *Site) Edition(res *compute.EditionResult, f *Findings) *EditionPages {
 	out.Pages = append(out.Pages, s.page("print", dir+"print/index.html", &Page{
 		Title: s.t(i18n.PrintPageTitle, "edition", e.Title), Heading: e.Title, Description: s.t(i18n.PrintDescription),
 		Breadcrumbs: append(crumbs, Link{Href: ev.Path, Text: e.Title}), Notice: notice, Edition: pev, HasCharts: true,
+		Extra: s.printView(e),
 	}))
 	bodies := make([]template.HTML, len(pvs))
 	for i, pv := range pvs {

@@ -49,7 +49,7 @@ func (s *Site) editionSearch(res *compute.EditionResult, intro template.HTML, bo
 	add(SearchEntry{Title: e.Title, URL: s.URL(EditionPath(e)), Edition: e.ID, Kind: "report", Text: strings.TrimSpace(e.Summary + " " + joinSections(introText))})
 	for i, p := range e.Priorities {
 		page := s.PriorityPage(e, p)
-		name := p.Label + ": " + p.Title
+		name := s.priorityLabel(p) + ": " + p.Title
 		add(SearchEntry{Title: name, URL: page, Edition: e.ID, Kind: "priority", Text: p.Commitment})
 		for _, s := range plainSections(bodies[i]) {
 			if s.text == "" {

@@ -39,14 +39,28 @@ type Icon struct {
 
 // Site is what every view of one build shares: the site as loaded, the words
 // of its language, where its pages live, its glossary and its newest edition.
+// A site in more than one language has a Site for each language (the
+// translated model.Site), whose pages live in the language's folder.
 type Site struct {
 	Model *model.Site
 	// Words are the interface words of the site's language: every word a
 	// view gives a reader that is not the site's own comes from them.
-	Words  *i18n.Catalogue
-	Base   string // the path the site lives under: "/" or "/reports/"
-	Latest *model.Edition
-	Assets Assets
+	Words *i18n.Catalogue
+	// Base is the path this language's pages live under: "/" or
+	// "/reports/", and "/cy/" or "/reports/cy/" for a language with a
+	// folder of its own.
+	Base string
+	// Root is the path the site lives under, "/" or "/reports/": the files
+	// every language shares (open data, static files) are there.
+	Root string
+	// Prefix is the folder of this language's pages below the root: "" for
+	// the default language, "cy/".
+	Prefix string
+	// Languages are the site's languages, each with the path its pages
+	// live under; nil for a site in one language.
+	Languages []LanguageBase
+	Latest    *model.Edition
+	Assets    Assets
 	// Chrome is what every page shows of the site: its name, navigation
 	// and footer, and the home page's own introduction.
 	Chrome *SiteView
@@ -60,7 +74,20 @@ type Site struct {
 // The home page's introduction is converted here, once; its problems go to
 // diags.
 func NewSite(s *model.Site, words *i18n.Catalogue, assets Assets, partials Partials, diags *diag.List) *Site {
-	v := &Site{Model: s, Words: words, Base: BasePath(s.BaseURL), Assets: assets, partials: partials}
+	v := &Site{Model: s, Words: words, Root: BasePath(s.BaseURL), Assets: assets, partials: partials}
+	if s.Code != "" {
+		v.Prefix = s.Code + "/"
+	}
+	v.Base = v.Root + v.Prefix
+	if len(s.Languages) > 1 {
+		for _, l := range s.Languages {
+			b := LanguageBase{Language: l, Base: v.Root}
+			if l.Code != "" {
+				b.Base += l.Code + "/"
+			}
+			v.Languages = append(v.Languages, b)
+		}
+	}
 	var mdOpts []markdown.Option
 	if s.RawHTML {
 		mdOpts = append(mdOpts, markdown.WithRawHTML())
@@ -81,6 +108,7 @@ func NewSite(s *model.Site, words *i18n.Catalogue, assets Assets, partials Parti
 	if h := s.Home; h != nil {
 		f := &Findings{}
 		v.Chrome.Intro = v.convert(h.Body, h.Pos, nil, v.terms.NewPage(), "/", f)
+		v.Chrome.IntroLang = h.Lang
 		diags.Merge(&f.Diags)
 		v.Chrome.links = f.Links
 	}
@@ -109,10 +137,21 @@ func BasePath(baseURL string) string {
 	return u.Path
 }
 
-// URL makes a site address from a path below the site root.
+// URL makes the address of a page of this language from its path below the
+// language's folder (the site root, for the default language).
 func (s *Site) URL(p string) string {
 	return s.Base + strings.TrimPrefix(p, "/")
 }
+
+// RootURL makes the address of a file every language shares (open data, a
+// static file) from its path below the site root.
+func (s *Site) RootURL(p string) string {
+	return s.Root + strings.TrimPrefix(p, "/")
+}
+
+// FileName is where a file of this language is written, below the site
+// root, from its path below the language's folder: "cy/feed.xml".
+func (s *Site) FileName(p string) string { return s.Prefix + p }
 
 // Absolute makes a full address for canonical links and feeds, or "" when
 // the site has no base_url.
@@ -120,7 +159,49 @@ func (s *Site) Absolute(p string) string {
 	if s.Model.BaseURL == "" {
 		return ""
 	}
-	return strings.TrimSuffix(s.Model.BaseURL, "/") + "/" + strings.TrimPrefix(strings.TrimPrefix(p, s.Base), "/")
+	return strings.TrimSuffix(s.Model.BaseURL, "/") + "/" + strings.TrimPrefix(strings.TrimPrefix(p, s.Root), "/")
+}
+
+// LanguageBase is one of a site's languages and the path its pages live
+// under.
+type LanguageBase struct {
+	model.Language
+	Base string
+}
+
+// PageLanguage is a page in one of the site's languages: the same page in
+// each language, for the links between them.
+type PageLanguage struct {
+	Tag  string // "cy": lang and hreflang
+	Name string // the language's name in itself: "Cymraeg"
+	Href string
+	// Absolute is the full address, for hreflang in the page's head (Href
+	// when the site has no base_url).
+	Absolute string
+	// Current is the page's own language.
+	Current bool
+	// Default is the site's default language, which hreflang x-default
+	// names.
+	Default bool
+}
+
+// pageLanguages is a page (its address in this language) in every language
+// of the site; nil for a site in one language.
+func (s *Site) pageLanguages(path string) []PageLanguage {
+	if len(s.Languages) == 0 {
+		return nil
+	}
+	rel := strings.TrimPrefix(path, s.Base)
+	out := make([]PageLanguage, 0, len(s.Languages))
+	for i, l := range s.Languages {
+		href := l.Base + rel
+		abs := s.Absolute(href)
+		if abs == "" {
+			abs = href
+		}
+		out = append(out, PageLanguage{Tag: l.Tag, Name: l.Name, Href: href, Absolute: abs, Current: l.Tag == s.Model.Language, Default: i == 0})
+	}
+	return out
 }
 
 // Link is a labelled address.
@@ -147,6 +228,9 @@ type SiteView struct {
 	SearchScript string // the search script, when the site has a search index
 	SearchIndex  bool
 	Intro        template.HTML // content/_index.md, shown on the home page
+	// IntroLang is the language tag of Intro when it is not in the site's
+	// language (a draft's introduction not yet translated).
+	IntroLang string
 	// Logo is the address of the council's logo, shown in the header, and
 	// LogoAlt its text alternative; both empty without one.
 	Logo    string
@@ -166,7 +250,7 @@ func (s *Site) chrome() *SiteView {
 		v.SearchScript, v.SearchIndex = s.Assets.Search, true
 	}
 	if l := m.Brand.Logo; l != "" {
-		v.Logo, v.LogoAlt = s.URL(l), m.Brand.LogoAlt
+		v.Logo, v.LogoAlt = s.RootURL(l), m.Brand.LogoAlt
 	}
 	v.Nav = []Link{
 		{Href: v.Home, Text: s.t(i18n.NavLatest)},
@@ -209,19 +293,26 @@ type Page struct {
 	Assets   Assets
 	// HasCharts loads the chart scripts.
 	HasCharts bool
+	// Languages are the same page in each of the site's languages, this
+	// one's among them; nil for a site in one language.
+	Languages []PageLanguage
+	// ContentLang is the language tag of the page's own words when they
+	// are not in the page's language (a draft's page not yet translated).
+	ContentLang string
 	// Extra holds what one page kind alone needs (archive lists, glossary).
 	Extra any
 }
 
 // page fills what every page has from the site and the file it goes to.
 func (s *Site) page(kind, file string, p *Page) *Page {
-	p.File, p.Kind, p.Site, p.Assets = file, kind, s.Chrome, s.Assets
+	p.File, p.Kind, p.Site, p.Assets = s.FileName(file), kind, s.Chrome, s.Assets
 	if p.Path == "" {
 		p.Path = s.URL(strings.TrimSuffix(file, "index.html"))
 	}
 	if p.Canonical == "" {
 		p.Canonical = s.Absolute(p.Path)
 	}
+	p.Languages = s.pageLanguages(p.Path)
 	return p
 }
 

@@ -69,7 +69,7 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 		p := h.LatestPriority
 		g, ok := groups[p.Number]
 		if !ok {
-			g = &TrackerGroup{Number: p.Number, ID: fmt.Sprintf("priority-%d", p.Number), Label: p.Label, Title: p.Title, Href: s.priorityHistoryPath(p.Number)}
+			g = &TrackerGroup{Number: p.Number, ID: fmt.Sprintf("priority-%d", p.Number), Label: s.priorityLabel(p), Title: p.Title, Href: s.priorityHistoryPath(p.Number)}
 			groups[p.Number] = g
 			order = append(order, p.Number)
 		}
@@ -181,7 +181,7 @@ func (s *Site) Tracker(histories []compute.MilestoneHistory) ([]*Page, []SearchE
 	for _, n := range numbers {
 		list := byNumber[n]
 		newest := list[len(list)-1].p
-		v := PriorityHistoryView{Number: n, Label: newest.Label, Title: newest.Title, Commitment: newest.Commitment, Href: s.priorityHistoryPath(n)}
+		v := PriorityHistoryView{Number: n, Label: s.priorityLabel(newest), Title: newest.Title, Commitment: newest.Commitment, Href: s.priorityHistoryPath(n)}
 		for i := len(list) - 1; i >= 0; i-- {
 			f := list[i]
 			sum := s.summaryView(compute.Summarise(f.p.Milestones, s.Model.Statuses), i18n.SummaryInPriority)
