@@ -7,8 +7,11 @@ import (
 	"compress/gzip"
 	"io"
 	"io/fs"
+	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -315,5 +318,35 @@ func TestReadme(t *testing.T) {
 	}
 	if bytes.Contains(mac, []byte("\r")) || bytes.Contains(mac, []byte("Unblock")) {
 		t.Error("the macOS README has Windows line endings or words")
+	}
+}
+
+// TestShippedDocsLinkWithin: every link from one shipped document to
+// another Markdown file points to a file the download also holds, so that a
+// reader of the download never follows a link to nothing.
+func TestShippedDocsLinkWithin(t *testing.T) {
+	shipped := map[string]bool{}
+	for _, d := range docs {
+		shipped[d] = true
+	}
+	link := regexp.MustCompile(`\]\(([^)#:\s]+\.md)(#[^)]*)?\)`)
+	links := 0
+	for _, d := range docs {
+		if !strings.HasSuffix(d, ".md") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(d)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllStringSubmatch(string(b), -1) {
+			links++
+			if target := path.Join(path.Dir(d), m[1]); !shipped[target] {
+				t.Errorf("%s links to %s, which the download does not hold: add it to docs in main.go", d, target)
+			}
+		}
+	}
+	if links == 0 {
+		t.Error("found no link between the shipped documents: has their link syntax changed?")
 	}
 }

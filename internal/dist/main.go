@@ -50,7 +50,7 @@ var bundleFiles = []string{"internal/assets/echarts/echarts.min.js", "internal/a
 
 // docs are the documentation files each archive carries, at the same paths
 // as in the repository, so that their links to each other work.
-var docs = []string{"docs/format.md", "docs/archive.md", "docs/publishing.md", "examples/publishing/github-pages.yml"}
+var docs = []string{"docs/format.md", "docs/archive.md", "docs/quarter.md", "docs/import.md", "docs/pdf.md", "docs/publishing.md", "examples/publishing/github-pages.yml"}
 
 // fallbackDate dates the archives' files when no -date is given (a source
 // tree without git): fixed, so that the archives stay reproducible.
