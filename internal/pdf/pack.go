@@ -51,6 +51,9 @@ type Pack struct {
 	// Contents is the page of each entry of the contents list, by the id
 	// its link points to.
 	Contents map[string]int
+	// Wrapped counts the KPI tables whose words had to break between
+	// words to fit their page.
+	Wrapped int
 	// Overflow names what was wider than its page, which makes the browser
 	// print every page smaller: nothing, in a pack as it should be.
 	Overflow []string
@@ -95,6 +98,12 @@ const (
 //
 //go:embed js/prepare.js
 var prepareScript string
+
+// fitScript lets the words of a KPI table too wide for its page break
+// (js/fit.js).
+//
+//go:embed js/fit.js
+var fitScript string
 
 // overflowScript lists what is wider than its page (js/overflow.js).
 //
@@ -294,7 +303,11 @@ func (p *Pack) print(ctx context.Context, pageURL string) error {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](chartsReady, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
 		return fmt.Errorf("waiting for the charts to be drawn for print (<html data-charts-ready=\"print\">; a site's own assets/js/charts.js from before planpress pdf never says so): %w", err)
 	}
-	script := strings.NewReplacer("PORTRAIT", fmt.Sprint(columnWidth), "LANDSCAPE", fmt.Sprint(landscapeWidth)).Replace(overflowScript)
+	widths := strings.NewReplacer("PORTRAIT", fmt.Sprint(columnWidth), "LANDSCAPE", fmt.Sprint(landscapeWidth))
+	if p.Wrapped, err = chromedp.Run(ctx, chromedp.Evaluate[int](widths.Replace(fitScript))); err != nil {
+		return fmt.Errorf("fitting the KPI tables to their pages: %w", err)
+	}
+	script := widths.Replace(overflowScript)
 	if p.Overflow, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](script)); err != nil {
 		return fmt.Errorf("measuring the page: %w", err)
 	}
