@@ -269,6 +269,18 @@ func TestLoad(t *testing.T) {
 			want:  []string{`i18n/en-GB.toml:2: error: nav.latest: a { at "{latest report" has no closing }`},
 		},
 		{
+			name:  "an empty entry",
+			lang:  "cy",
+			files: map[string]string{"i18n/cy.toml": "[nav]\nlatest = \" \"\n"},
+			want:  []string{`i18n/cy.toml:2: error: nav.latest is empty: the page would show nothing where its words go; write the words a reader sees there, or delete the line`},
+		},
+		{
+			name:  "an empty plural form",
+			lang:  "en-GB",
+			files: map[string]string{"i18n/en-GB.toml": "[kpis]\nrevised = { one = \"\", other = \"{count} revised\" }\n"},
+			want:  []string{`i18n/en-GB.toml:2: error: kpis.revised.one is empty`},
+		},
+		{
 			name:  "an entry outside a table",
 			lang:  "en-GB",
 			files: map[string]string{"i18n/en-GB.toml": "latest = \"This quarter's report\"\n"},

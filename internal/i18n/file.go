@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -76,6 +77,10 @@ func readFile(name string, src []byte, diags *diag.List) *catalogueFile {
 			e := &entry{key: key, file: name, line: line}
 			switch v := table[k].(type) {
 			case string:
+				if strings.TrimSpace(v) == "" {
+					diags.Errorf(name, line, fmt.Sprintf(`write the words a reader sees there, or delete the line to keep the built-in words (%s = "…")`, k), "%s is empty: the page would show nothing where its words go", key)
+					continue
+				}
 				m, err := parseMessage(v)
 				if err != nil {
 					diags.Errorf(name, line, "", "%s: %v", key, err)
@@ -96,6 +101,10 @@ func readFile(name string, src []byte, diags *diag.List) *catalogueFile {
 						continue
 					case !isString:
 						diags.Errorf(name, fline, `write the form's words in quotes: other = "…"`, "%s.%s is not a string", key, form)
+						ok = false
+						continue
+					case strings.TrimSpace(text) == "":
+						diags.Errorf(name, fline, fmt.Sprintf(`write the words a reader sees there: %s = "…"`, form), "%s.%s is empty: the page would show nothing where its words go", key, form)
 						ok = false
 						continue
 					}
