@@ -166,11 +166,14 @@ func (p *plan) planLanguage(l *language, def bool) {
 			pages := v.KPI(&h, f)
 			l.kpiRows[i] = pages.Summary
 			if pages.Page != nil { // a KPI of directions only has none
+				l.kpiSearch[i] = pages.Search
 				pub.Pages(tpl, pages.Page)
+				// The page's view is not used after this: the open
+				// data is made from the history alone, and the view
+				// can go while it is.
 				if def {
 					pub.KPIData(&h)
 				}
-				l.kpiSearch[i] = pages.Search
 			}
 		}, v.FileName(view.KPIDir(k.ID)))
 	}
@@ -190,10 +193,12 @@ func (p *plan) planLanguage(l *language, def bool) {
 			res := compute.Edition(site, e)
 			pages := v.Edition(res, f)
 			pub.Pages(tpl, pages.Pages...)
+			// The views are not used after this, and can go while the
+			// open data is made.
+			l.shards.Add(e, pages.Search)
 			if def {
 				pub.EditionData(site, res)
 			}
-			l.shards.Add(e, pages.Search)
 		}, owns...)
 	}
 	if def && len(site.Static) > 0 {

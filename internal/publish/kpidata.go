@@ -213,13 +213,26 @@ func (s *Site) kpiHistoryJSON(p string, h *compute.KPIHistory) {
 		values.Write(b)
 	}
 	values.WriteByte(']')
-	f.Values = values.Bytes()
 	// Not indented: at 1000 editions each KPI's file is over a megabyte,
-	// and indenting added half again.
-	b, err := json.Marshal(f)
+	// and indenting added half again. The rest of the file is marshalled
+	// with an empty list of values and the months put in its place, in a
+	// file of its exact size: marshalled whole, the months were copied
+	// three times over, several megabytes at once at 3000 editions.
+	f.Values = json.RawMessage("[]")
+	head, err := json.Marshal(f)
 	if err != nil {
 		s.problem(func(l *diag.List) { l.Errorf(k.Pos.File, k.Pos.Line, "", "cannot write %s: %v", p, err) })
 		return
 	}
-	s.File(p, append(b, '\n'))
+	head, ok := bytes.CutSuffix(head, []byte("[]}"))
+	if !ok {
+		s.problem(func(l *diag.List) {
+			l.Errorf(k.Pos.File, k.Pos.Line, "", "cannot write %s: its values are not the last member", p)
+		})
+		return
+	}
+	out := make([]byte, 0, len(head)+values.Len()+len("}\n"))
+	out = append(out, head...)
+	out = append(out, values.Bytes()...)
+	s.File(p, append(out, "}\n"...))
 }

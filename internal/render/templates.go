@@ -117,9 +117,10 @@ func (t *Templates) Page(p *view.Page) ([]byte, error) {
 	}
 	// The page is written into a buffer of its own, sized from the last
 	// page of its kind, and handed over as it is: pages are most of what a
-	// build allocates, and a pooled buffer had to be copied out.
-	hint := t.sizes.hint(p.Kind)
-	buf := bytes.NewBuffer(make([]byte, 0, hint))
+	// build allocates, and a pooled buffer had to be copied out. A page
+	// that outgrows it goes on in chunks rather than doubling the buffer
+	// (see pageBuffer).
+	buf := newPageBuffer(t.sizes.hint(p.Kind))
 	if err := set.ExecuteTemplate(buf, "layouts/baseof.html", p); err != nil {
 		return nil, err
 	}

@@ -63,6 +63,7 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 	for _, e := range eds {
 		v.Editions = append(v.Editions, TrackerColumn{Label: s.EditionLabel(e), Title: e.Title, Href: s.URL(EditionPath(e)), Draft: e.Draft, Latest: s.IsLatest(e)})
 	}
+	cells := s.newTrackerCells()
 	groups := map[int]*TrackerGroup{}
 	var order []int
 	for _, h := range histories {
@@ -73,9 +74,9 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 			groups[p.Number] = g
 			order = append(order, p.Number)
 		}
-		row := TrackerRow{Ref: h.Ref, Anchor: MilestoneAnchor(h.Ref), Text: h.Latest.Text, Changes: h.Changes()}
+		row := TrackerRow{Ref: h.Ref, Anchor: MilestoneAnchor(h.Ref), Text: h.Latest.Text, Changes: h.Changes(), Cells: make([]TrackerCell, 0, len(h.Entries))}
 		for _, en := range h.Entries {
-			row.Cells = append(row.Cells, s.trackerCell(en))
+			row.Cells = append(row.Cells, cells.cell(en))
 		}
 		g.Rows = append(g.Rows, row)
 		v.Total++
@@ -95,12 +96,32 @@ func (s *Site) trackerView(eds []*model.Edition, histories []compute.MilestoneHi
 	return v
 }
 
-func (s *Site) trackerCell(en compute.MilestoneEntry) TrackerCell {
+// trackerCells makes the cells of a tracker. A tracker has a cell for every
+// milestone in every edition (72,000 at 3000 editions), held until its page
+// is written, and most cells repeat a few statuses and notes: the cells share
+// one copy of each rather than holding their own.
+type trackerCells struct {
+	s        *Site
+	statuses map[string]*StatusView
+	notes    map[trackerNote]string
+}
+
+// trackerNote is what a cell's note says: its state and, for a change, the
+// status before.
+type trackerNote struct {
+	state    compute.MilestoneState
+	previous string
+}
+
+func (s *Site) newTrackerCells() *trackerCells {
+	return &trackerCells{s: s, statuses: map[string]*StatusView{}, notes: map[trackerNote]string{}}
+}
+
+func (t *trackerCells) cell(en compute.MilestoneEntry) TrackerCell {
 	c := TrackerCell{}
 	if en.Milestone != nil {
-		st := s.statusView(en.Milestone.Status)
-		c.Status = &st
-		c.Href = s.PriorityPage(en.Edition, en.Priority) + "#" + MilestoneAnchor(en.Milestone.Ref)
+		c.Status = t.status(en.Milestone.Status)
+		c.Href = t.s.PriorityPage(en.Edition, en.Priority) + "#" + MilestoneAnchor(en.Milestone.Ref)
 	}
 	switch en.State {
 	case compute.MilestoneFirst:
@@ -108,15 +129,48 @@ func (s *Site) trackerCell(en compute.MilestoneEntry) TrackerCell {
 	case compute.MilestoneSame:
 		c.State = "same"
 	case compute.MilestoneChanged:
-		c.State, c.Note = "changed", s.t(i18n.MilestoneChangedFrom, "status", en.Previous)
+		c.State, c.Note = "changed", t.note(en.State, en.Previous)
 	case compute.MilestoneNew:
-		c.State, c.Note = "new", s.t(i18n.TrackerNew)
+		c.State, c.Note = "new", t.note(en.State, "")
 	case compute.MilestoneClosed:
-		c.State, c.Note = "closed", s.t(i18n.TrackerClosed)
+		c.State, c.Note = "closed", t.note(en.State, "")
 	default:
-		c.State, c.Note = "absent", s.t(i18n.TrackerAbsent)
+		c.State, c.Note = "absent", t.note(en.State, "")
 	}
 	return c
+}
+
+func (t *trackerCells) status(name string) *StatusView {
+	st, ok := t.statuses[name]
+	if !ok {
+		v := t.s.statusView(name)
+		st = &v
+		t.statuses[name] = st
+	}
+	return st
+}
+
+// note words a cell's note once for each state and previous status. The
+// catalogue reports a missing word on each use; its problems are said once
+// all the same, so asking once changes nothing a reader or author sees.
+func (t *trackerCells) note(state compute.MilestoneState, previous string) string {
+	k := trackerNote{state, previous}
+	if n, ok := t.notes[k]; ok {
+		return n
+	}
+	var n string
+	switch state {
+	case compute.MilestoneChanged:
+		n = t.s.t(i18n.MilestoneChangedFrom, "status", previous)
+	case compute.MilestoneNew:
+		n = t.s.t(i18n.TrackerNew)
+	case compute.MilestoneClosed:
+		n = t.s.t(i18n.TrackerClosed)
+	default:
+		n = t.s.t(i18n.TrackerAbsent)
+	}
+	t.notes[k] = n
+	return n
 }
 
 // PriorityIndexView lists the priorities across editions.
