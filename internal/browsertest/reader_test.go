@@ -73,16 +73,10 @@ func editions(t *testing.T, dir string) []editionData {
 	return out
 }
 
+// unitOf reads a unit of the open data; an unknown one is a plain number.
 func unitOf(s string) model.Unit {
-	switch s {
-	case "percent":
-		return model.UnitPercent
-	case "rate":
-		return model.UnitRate
-	case "count":
-		return model.UnitCount
-	}
-	return model.UnitNumber
+	u, _ := model.ParseUnit(s)
+	return u
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -62,13 +62,21 @@ func Check(opts Options) *diag.List {
 // Render builds the site into memory (for serve and tests). base is the path
 // the site lives under ("/" unless its base_url has a path).
 func Render(opts Options) (files *write.Memory, base string, diags *diag.List) {
-	out := write.NewMemory()
-	site, diags := run(opts, out)
+	_, files, base, diags = RenderSite(opts)
+	return files, base, diags
+}
+
+// RenderSite is Render, and gives the site as loaded too (nil when it could
+// not be loaded), for a caller that needs both: planpress pdf picks the
+// edition to print from it.
+func RenderSite(opts Options) (site *model.Site, files *write.Memory, base string, diags *diag.List) {
+	files = write.NewMemory()
+	site, diags = run(opts, files)
 	base = "/"
 	if site != nil {
 		base = view.BasePath(site.BaseURL)
 	}
-	return out, base, diags
+	return site, files, base, diags
 }
 
 // Build renders the site into a staging folder beside opts.Dest and, when

@@ -19,33 +19,31 @@ func copySite(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
 	for _, name := range []string{"planpress.toml", "content", "data", "layouts", "assets"} {
-		src := filepath.Join(repoRoot, name)
-		if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, err := filepath.Rel(repoRoot, p)
-			if err != nil {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out := filepath.Join(dst, rel)
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(out, b, 0o644)
-		})
-		if err != nil {
+		if err := copyInto(dst, repoRoot, name); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dst
+}
+
+// copyInto copies the file or folder name from the folder src into the
+// folder dst, at the same path; a name src lacks is left out.
+func copyInto(dst, src, name string) error {
+	from := filepath.Join(src, name)
+	info, err := os.Stat(from)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.IsDir():
+		return os.CopyFS(filepath.Join(dst, name), os.DirFS(from))
+	}
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dst, name), b, 0o644)
 }
 
 // treeHash hashes every file and folder below dir (names, modes and content),

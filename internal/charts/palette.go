@@ -81,22 +81,9 @@ func ragSymbolSize(r model.RAG) int {
 	return 9
 }
 
-// ragWord is a rating in words: "Red", or "" for none.
-func ragWord(r model.RAG, w *i18n.Catalogue) string {
-	switch r {
-	case model.RAGRed:
-		return w.Text(i18n.RatingRed)
-	case model.RAGAmber:
-		return w.Text(i18n.RatingAmber)
-	case model.RAGGreen:
-		return w.Text(i18n.RatingGreen)
-	}
-	return ""
-}
-
 // ragName names a rating in a chart's key: "Red", or "No rating".
 func ragName(r model.RAG, w *i18n.Catalogue) string {
-	if word := ragWord(r, w); word != "" {
+	if word := w.Rating(r); word != "" {
 		return word
 	}
 	return w.Text(i18n.RatingNone)

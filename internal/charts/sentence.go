@@ -43,7 +43,7 @@ func Sentence(s Summary, w *i18n.Catalogue) string {
 	if s.Target != nil {
 		target = w.Text(i18n.ChartSummaryTarget, "target", formatTarget(*s.Target, s.Decimals)+s.Suffix)
 	}
-	if word := ragWord(s.RAG, w); word != "" {
+	if word := w.Rating(s.RAG); word != "" {
 		rating = w.Text(i18n.ChartSummaryRating, "rating", word)
 	}
 	if phrase := movement(s, w); phrase != "" {

@@ -33,6 +33,24 @@ var commands map[string]command
 // replaces it to see what a binary without one does.
 var chartsBuiltIn = assets.HasECharts
 
+// withoutCharts decides whether a command that publishes (build, pdf) goes
+// on in a planpress without the chart library: only when the user allowed
+// it with -allow-no-charts, and then it says so. what is what the command
+// would make ("the site", "the pack"), and shows what it shows instead
+// ("the pages show their tables").
+func withoutCharts(stderr io.Writer, cmd string, allowed bool, nothing, what, shows string) bool {
+	if chartsBuiltIn() {
+		return true
+	}
+	if !allowed {
+		fmt.Fprintf(stderr, "planpress %s: %v\n", cmd, assets.ErrNoBundle)
+		fmt.Fprintf(stderr, "planpress %s: %s; to %s without its charts all the same, add -allow-no-charts\n", cmd, nothing, what)
+		return false
+	}
+	fmt.Fprintf(stderr, "planpress %s: -allow-no-charts: %s without charts, as this planpress has no chart library\n", cmd, shows)
+	return true
+}
+
 func init() {
 	commands = map[string]command{
 		"build":   {"build the site into a folder (default SOURCE/public)", runBuild},
@@ -157,13 +175,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if !chartsBuiltIn() {
-		if !*allowNoCharts {
-			fmt.Fprintf(stderr, "planpress build: %v\n", assets.ErrNoBundle)
-			fmt.Fprintln(stderr, "planpress build: nothing was built; to build the site without its charts all the same, add -allow-no-charts")
-			return ExitContent
-		}
-		fmt.Fprintln(stderr, "planpress build: -allow-no-charts: the pages show their tables without charts, as this planpress has no chart library")
+	if !withoutCharts(stderr, "build", *allowNoCharts, "nothing was built", "build the site", "the pages show their tables") {
+		return ExitContent
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")

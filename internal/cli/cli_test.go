@@ -128,6 +128,16 @@ func TestBuildWithoutCharts(t *testing.T) {
 	if !strings.Contains(stderr, "without charts") {
 		t.Errorf("build -allow-no-charts does not say the charts are left out:\n%s", stderr)
 	}
+	// pdf refuses the same way: a pack without charts is printed only on
+	// request.
+	pack := filepath.Join(t.TempDir(), "pack.pdf")
+	code, _, stderr = run("pdf", "-source", exampleSite, "-o", pack)
+	if code != ExitContent || !strings.Contains(stderr, "nothing was written; to print the pack without its charts") {
+		t.Errorf("pdf without the chart library: exit %d, want %d, saying how to print without charts:\n%s", code, ExitContent, stderr)
+	}
+	if _, err := os.Stat(pack); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused pdf wrote %s (err = %v)", pack, err)
+	}
 	// check looks only at the site's files, so it runs as it would with the
 	// chart library.
 	if code, _, stderr := run("check", "-source", exampleSite); code != ExitOK {

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/planpress/planpress/internal/assets"
 	"github.com/planpress/planpress/internal/diag"
 	"github.com/planpress/planpress/internal/pdf"
 )
@@ -38,13 +37,8 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	if len(rest) == 1 {
 		edition = rest[0]
 	}
-	if !chartsBuiltIn() {
-		if !*allowNoCharts {
-			fmt.Fprintf(stderr, "planpress pdf: %v\n", assets.ErrNoBundle)
-			fmt.Fprintln(stderr, "planpress pdf: nothing was written; to print the pack without its charts all the same, add -allow-no-charts")
-			return ExitContent
-		}
-		fmt.Fprintln(stderr, "planpress pdf: -allow-no-charts: the pack shows its tables without charts, as this planpress has no chart library")
+	if !withoutCharts(stderr, "pdf", *allowNoCharts, "nothing was written", "print the pack", "the pack shows its tables") {
+		return ExitContent
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

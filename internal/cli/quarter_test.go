@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,25 +24,17 @@ const repo = "../.."
 func copyExampleSite(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, top := range []string{"planpress.toml", "content", "data"} {
-		err := filepath.WalkDir(filepath.Join(repo, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(repo, p)
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out := filepath.Join(dst, rel)
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(out, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
+	b, err := os.ReadFile(filepath.Join(repo, "planpress.toml"))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dst, "planpress.toml"), b, 0o644)
+	}
+	for _, dir := range []string{"content", "data"} {
+		if err == nil {
+			err = os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(repo, dir)))
 		}
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }

@@ -80,3 +80,17 @@ func (c *Catalogue) NumberWords(n int) string {
 	}
 	return fmt.Sprint(n)
 }
+
+// Rating is a rating in words: "Red", "Amber", "Green", or "" for none
+// (a figure without a rating says so in words of its own context).
+func (c *Catalogue) Rating(r model.RAG) string {
+	switch r {
+	case model.RAGRed:
+		return c.Text(RatingRed)
+	case model.RAGAmber:
+		return c.Text(RatingAmber)
+	case model.RAGGreen:
+		return c.Text(RatingGreen)
+	}
+	return ""
+}

@@ -66,22 +66,19 @@ func readKPI(k *table, site *model.Site) (kpi *model.KPI, targetsOK bool) {
 	if kpi.ShortTitle == "" {
 		kpi.ShortTitle = kpi.Title
 	}
-	switch u := k.str("unit", true, `"percent"`); u {
-	case "percent":
-		kpi.Unit = model.UnitPercent
-	case "rate":
-		kpi.Unit = model.UnitRate
-	case "count":
-		kpi.Unit = model.UnitCount
-	case "number":
-		kpi.Unit = model.UnitNumber
-	case "":
-	default:
-		fix := `write unit = "percent", "rate", "count" or "number"`
-		if s := diag.Suggest(u, []string{"percent", "rate", "count", "number"}); s != "" {
-			fix = fmt.Sprintf("did you mean unit = %q?", s)
+	if u := k.str("unit", true, `"percent"`); u != "" {
+		// An unknown unit is reported and the KPI read as a percentage,
+		// the default, so that it gives no further errors of its own.
+		unit, ok := model.ParseUnit(u)
+		if ok {
+			kpi.Unit = unit
+		} else {
+			fix := `write unit = "percent", "rate", "count" or "number"`
+			if s := diag.Suggest(u, []string{"percent", "rate", "count", "number"}); s != "" {
+				fix = fmt.Sprintf("did you mean unit = %q?", s)
+			}
+			k.errorf("unit", fix, "unknown unit %q for KPI %q", u, kpi.ID)
 		}
-		k.errorf("unit", fix, "unknown unit %q for KPI %q", u, kpi.ID)
 	}
 	if kpi.Unit == model.UnitRate && !k.has("per") {
 		k.errorf("unit", "add per = 10000 to the KPI (the number the rate is counted per)", "KPI %q is a rate, so it needs per", kpi.ID)

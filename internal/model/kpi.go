@@ -24,6 +24,16 @@ func (u Unit) String() string {
 	return "number"
 }
 
+// ParseUnit reads a unit as files and open data write it ("percent").
+func ParseUnit(s string) (Unit, bool) {
+	for _, u := range []Unit{UnitPercent, UnitRate, UnitCount, UnitNumber} {
+		if u.String() == s {
+			return u, true
+		}
+	}
+	return UnitNumber, false
+}
+
 // Polarity says which way is good for a KPI.
 type Polarity int
 

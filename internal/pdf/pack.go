@@ -134,8 +134,9 @@ func Make(ctx context.Context, opts Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	bopts := build.Options{Source: opts.Source, Now: opts.Now}
-	site, diags := build.Load(bopts)
+	// The whole site is rendered, as build renders it, so that a site with
+	// an error anywhere gives the errors and no pack.
+	site, files, base, diags := build.RenderSite(build.Options{Source: opts.Source, Now: opts.Now})
 	if err := diags.Err(); err != nil {
 		return &Pack{Warnings: diags}, err
 	}
@@ -147,11 +148,7 @@ func Make(ctx context.Context, opts Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, base, diags := build.Render(bopts)
 	pack := &Pack{Edition: ed, Code: site.Code, Browser: exe, Warnings: diags}
-	if err := diags.Err(); err != nil {
-		return pack, err
-	}
 	all := files.Files()
 	page := site.Code + "/" + view.EditionPath(ed) + "print/index.html"
 	page = strings.TrimPrefix(page, "/")

@@ -186,16 +186,10 @@ type edition struct {
 	} `json:"kpis"`
 }
 
+// unitOf reads a unit of the open data; an unknown one is a plain number.
 func unitOf(s string) model.Unit {
-	switch s {
-	case "percent":
-		return model.UnitPercent
-	case "rate":
-		return model.UnitRate
-	case "count":
-		return model.UnitCount
-	}
-	return model.UnitNumber
+	u, _ := model.ParseUnit(s)
+	return u
 }
 
 // short writes a month as the tables and charts label it: "Mar-19".

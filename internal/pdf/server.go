@@ -2,30 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"mime"
 	"net"
 	"net/http"
-	"path"
 	"strings"
 	"time"
-)
 
-// contentTypes names the types of the files a site holds, so that they do
-// not depend on the machine's MIME tables (a Windows registry may have
-// text/plain for .js, which the browser would refuse to run).
-var contentTypes = map[string]string{
-	".html": "text/html; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".js":   "text/javascript; charset=utf-8",
-	".json": "application/json",
-	".svg":  "image/svg+xml",
-	".png":  "image/png",
-	".jpg":  "image/jpeg",
-	".jpeg": "image/jpeg",
-	".gif":  "image/gif",
-	".webp": "image/webp",
-	".ico":  "image/vnd.microsoft.icon",
-}
+	"github.com/planpress/planpress/internal/publish"
+)
 
 // siteHandler answers requests from a site built into memory, below the
 // path the site lives under, as a static host would: a file, or a folder's
@@ -37,7 +20,7 @@ type siteHandler struct {
 }
 
 func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Security-Policy", "default-src 'self'")
+	w.Header().Set("Content-Security-Policy", publish.ContentSecurityPolicy)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -57,14 +40,7 @@ func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	ext := strings.ToLower(path.Ext(name))
-	ct, ok := contentTypes[ext]
-	if !ok {
-		if ct = mime.TypeByExtension(ext); ct == "" {
-			ct = "application/octet-stream"
-		}
-	}
-	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Type", publish.ContentType(name))
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 }
 

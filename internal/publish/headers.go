@@ -2,6 +2,8 @@ package publish
 
 import (
 	"fmt"
+	"mime"
+	"path"
 	"strings"
 	"time"
 
@@ -116,4 +118,46 @@ func iisDuration(d time.Duration) string {
 		return fmt.Sprintf("%d.%s", days, hms)
 	}
 	return hms
+}
+
+// contentTypes names the types of the files a site holds, so that they do
+// not depend on the machine's MIME tables (a Windows registry may have
+// text/plain for .js, which a browser refuses to run).
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".csv":         "text/csv; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".xml":         "application/xml",
+	".atom":        "application/atom+xml",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/vnd.microsoft.icon",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".pdf":         "application/pdf",
+	".webmanifest": "application/manifest+json",
+	".map":         "application/json",
+}
+
+// ContentType is the Content-Type that planpress's own servers (serve, and
+// the one planpress pdf prints from) send for a file of the site; a type
+// nobody named is sent as bytes, never sniffed.
+func ContentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
 }

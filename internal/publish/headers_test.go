@@ -189,3 +189,21 @@ func TestPolicyMatchesThePages(t *testing.T) {
 		t.Errorf("layouts/baseof.html does not hold %s", meta)
 	}
 }
+
+// TestContentType: planpress's servers name the type of each file of a site
+// from their own table, whatever the machine's MIME tables say, and send a
+// type nobody named as bytes.
+func TestContentType(t *testing.T) {
+	for name, want := range map[string]string{
+		"assets/charts.3f98b02638.js": "text/javascript; charset=utf-8",
+		"index.html":                  "text/html; charset=utf-8",
+		"editions/2019-05/data.csv":   "text/csv; charset=utf-8",
+		"FAVICON.ICO":                 "image/vnd.microsoft.icon",
+		"search/2019.json":            "application/json",
+		"CNAME":                       "application/octet-stream",
+	} {
+		if got := ContentType(name); got != want {
+			t.Errorf("ContentType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -3,52 +3,12 @@ package serve
 import (
 	"bytes"
 	"io/fs"
-	"mime"
 	"net/http"
-	"path"
 	"strings"
 	"time"
+
+	"github.com/planpress/planpress/internal/publish"
 )
-
-// contentTypes names the types of the files a site holds, so that they do
-// not depend on the machine's MIME tables.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".mjs":         "text/javascript; charset=utf-8",
-	".json":        "application/json",
-	".csv":         "text/csv; charset=utf-8",
-	".txt":         "text/plain; charset=utf-8",
-	".xml":         "application/xml",
-	".atom":        "application/atom+xml",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".gif":         "image/gif",
-	".webp":        "image/webp",
-	".avif":        "image/avif",
-	".ico":         "image/vnd.microsoft.icon",
-	".woff":        "font/woff",
-	".woff2":       "font/woff2",
-	".pdf":         "application/pdf",
-	".webmanifest": "application/manifest+json",
-	".map":         "application/json",
-}
-
-// contentType is the Content-Type for a file name; a type nobody named is
-// sent as bytes, never sniffed.
-func contentType(name string) string {
-	ext := strings.ToLower(path.Ext(name))
-	if t, ok := contentTypes[ext]; ok {
-		return t
-	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
 
 // cleanPath reports whether p is an absolute URL path in the form a built
 // site links to: no "." or ".." segments, no empty segments, no backslashes
@@ -69,7 +29,7 @@ func cleanPath(p string) bool {
 // check that the request names this server.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'")
+	h.Set("Content-Security-Policy", publish.ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	// A page must never come from the browser's cache while its files are
 	// being edited, nor an older version of any other file.
@@ -161,7 +121,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot
 // write sends a file's content with its type. Successful answers go through
 // http.ServeContent, which handles HEAD and byte ranges.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
-	w.Header().Set("Content-Type", contentType(name))
+	w.Header().Set("Content-Type", publish.ContentType(name))
 	if status == http.StatusOK {
 		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 		return

@@ -50,17 +50,7 @@ func (s *Site) travelWord(t compute.Travel) string {
 
 // ragWord is a rating as a reader sees it: "Red", "Amber", "Green", or ""
 // for none.
-func (s *Site) ragWord(r model.RAG) string {
-	switch r {
-	case model.RAGRed:
-		return s.t(i18n.RatingRed)
-	case model.RAGAmber:
-		return s.t(i18n.RatingAmber)
-	case model.RAGGreen:
-		return s.t(i18n.RatingGreen)
-	}
-	return ""
-}
+func (s *Site) ragWord(r model.RAG) string { return s.Words.Rating(r) }
 
 // directionWord is a figure published as a direction only: "Up", "Down",
 // "No change".
